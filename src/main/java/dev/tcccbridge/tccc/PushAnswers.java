@@ -1,0 +1,63 @@
+package dev.tcccbridge.tccc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the vendor-format answer of the push endpoint, {@code {"ErrCode":..,"ErrMsg":..}},
+ * with its HTTP status. The answer carries only the headers set here: nothing the sender
+ * sent is echoed back.
+ */
+@Component
+public class PushAnswers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PushAnswers.class);
+
+    private final ObjectMapper objectMapper;
+
+    public PushAnswers(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    /** After the inbox commit: a new push, or one stored before. */
+    public String stored(@ExchangeProperty(Exchange.DUPLICATE_MESSAGE) Boolean duplicate, Message message) {
+        return answer(message, 200, Boolean.TRUE.equals(duplicate) ? PushAnswer.duplicate() : PushAnswer.accepted());
+    }
+
+    public String rejected(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) PushRejected rejected, Message message) {
+        LOG.warn("push refused with {}: {}", rejected.error().httpStatus(), rejected.getMessage());
+        return answer(message, rejected.error().httpStatus(),
+                PushAnswer.refused(rejected.error(), rejected.getMessage()));
+    }
+
+    /** Our database cannot take the push now; nothing was stored and the sender retries. */
+    public String unavailable(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause, Message message) {
+        LOG.error("push not stored, database unavailable: {}", cause.toString());
+        return answer(message, PushError.STORAGE_UNAVAILABLE.httpStatus(), PushAnswer.refused(
+                PushError.STORAGE_UNAVAILABLE, "storage unavailable, nothing was stored: retry later"));
+    }
+
+    /** Any other fault of ours; the transaction was rolled back, so a retry is safe. */
+    public String failed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause, Message message) {
+        LOG.error("push not stored", cause);
+        return answer(message, PushError.INTERNAL_ERROR.httpStatus(), PushAnswer.refused(
+                PushError.INTERNAL_ERROR, "internal error, nothing was stored: retry later"));
+    }
+
+    private String answer(Message message, int status, PushAnswer answer) {
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json;charset=UTF-8");
+        try {
+            return objectMapper.writeValueAsString(answer);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a two-field record always serialises", e);
+        }
+    }
+}

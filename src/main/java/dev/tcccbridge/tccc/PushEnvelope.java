@@ -1,0 +1,24 @@
+package dev.tcccbridge.tccc;
+
+/**
+ * A push that passed validation, ready for the inbox.
+ *
+ * @param pushId  the de-duplication key: X-TCCC-PUSH-UUID, or a hash of action and body
+ * @param payload the parsed payload
+ * @param json    the body exactly as received, which is what the inbox keeps
+ */
+public record PushEnvelope(String pushId, TcccPush payload, String json) {
+
+    public PushAction action() {
+        return payload.action();
+    }
+
+    public String sessionId() {
+        return payload.sessionId();
+    }
+
+    /** The recording id, for the recording pushes that have one. */
+    public String recordId() {
+        return payload instanceof Recording r ? r.recordId() : null;
+    }
+}

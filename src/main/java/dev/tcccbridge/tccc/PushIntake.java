@@ -1,0 +1,175 @@
+package dev.tcccbridge.tccc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns an HTTP push into a {@link PushEnvelope}, or refuses it with a {@link PushRejected}
+ * that names the problem. Parsing is tolerant where the vendor is loose (unknown fields, nulls,
+ * numbers as text and text as numbers) and strict where the bridge could not work otherwise.
+ */
+@Component
+public class PushIntake {
+
+    static final int MAX_SESSION_ID_LENGTH = 128;
+
+    private final Map<PushAction, ObjectReader> readers = new EnumMap<>(PushAction.class);
+    private final Long expectedSdkAppId;
+
+    public PushIntake(ObjectMapper objectMapper, TcccProperties properties) {
+        for (PushAction action : PushAction.values()) {
+            readers.put(action, objectMapper.readerFor(action.payloadType())
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+        }
+        this.expectedSdkAppId = properties.sdkAppId();
+    }
+
+    public PushEnvelope parse(@Header("CamelHttpMethod") String method,
+                              @Header("action") String actionParam,
+                              @Header("X-TCCC-PUSH-UUID") String pushUuid,
+                              @Body byte[] body) {
+        if (method != null && !"POST".equalsIgnoreCase(method)) {
+            throw new PushRejected(PushError.METHOD_NOT_ALLOWED, "pushes are sent with POST, not " + method);
+        }
+        PushAction action = PushAction.of(actionParam).orElseThrow(() -> new PushRejected(PushError.UNKNOWN_ACTION,
+                "unknown action '" + Objects.toString(actionParam, "") + "': expected one of "
+                        + java.util.Arrays.stream(PushAction.values()).map(PushAction::value)
+                        .collect(Collectors.joining(", "))));
+        String json = utf8(body);
+        TcccPush payload = read(action, json);
+        checkSdkAppId(payload);
+        checkRequiredFields(payload);
+        return new PushEnvelope(pushId(action, pushUuid, body), payload, json);
+    }
+
+    /** X-TCCC-PUSH-UUID when the sender gave one, else a hash of what was pushed. */
+    static String pushId(PushAction action, String pushUuid, byte[] body) {
+        if (pushUuid != null && !pushUuid.isBlank() && !PushIds.usable(pushUuid)) {
+            throw new PushRejected(PushError.BAD_PUSH_ID,
+                    "X-TCCC-PUSH-UUID is longer than " + PushIds.MAX_LENGTH + " characters");
+        }
+        return PushIds.of(action.value(), pushUuid, body);
+    }
+
+    private static String utf8(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new PushRejected(PushError.MALFORMED_JSON, "the body is empty: a JSON object was expected");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new PushRejected(PushError.MALFORMED_JSON, "the body is not UTF-8 text");
+        }
+    }
+
+    private TcccPush read(PushAction action, String json) {
+        try {
+            TcccPush payload = readers.get(action).readValue(json);
+            if (payload == null) {
+                throw new PushRejected(PushError.MALFORMED_JSON, "the body is JSON null: a JSON object was expected");
+            }
+            return payload;
+        } catch (MismatchedInputException e) {
+            throw new PushRejected(PushError.INVALID_FIELD, describe(e));
+        } catch (JsonProcessingException e) {
+            throw new PushRejected(PushError.MALFORMED_JSON, "malformed JSON: " + e.getOriginalMessage()
+                    + location(e));
+        } catch (IOException e) {
+            throw new PushRejected(PushError.MALFORMED_JSON, "unreadable body: " + e.getMessage());
+        }
+    }
+
+    private static String describe(MismatchedInputException e) {
+        String field = fieldPath(e);
+        String expected = e.getTargetType() == null ? "another type" : typeName(e.getTargetType());
+        if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+            return "malformed JSON: more content after the JSON object" + location(e);
+        }
+        if (field.isEmpty()) {
+            return "the body must be a JSON object" + location(e);
+        }
+        return "field " + field + " has the wrong type: expected " + expected + location(e);
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String typeName(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+
+    private void checkSdkAppId(TcccPush payload) {
+        if (expectedSdkAppId != null && !expectedSdkAppId.equals(payload.sdkAppId())) {
+            throw new PushRejected(PushError.WRONG_SDK_APP_ID, "SdkAppId " + payload.sdkAppId()
+                    + " is not the SdkAppId this bridge serves");
+        }
+    }
+
+    private static void checkRequiredFields(TcccPush payload) {
+        require(payload.sessionId(), "SessionId");
+        if (payload.sessionId().length() > MAX_SESSION_ID_LENGTH) {
+            throw new PushRejected(PushError.INVALID_FIELD,
+                    "SessionId is longer than " + MAX_SESSION_ID_LENGTH + " characters");
+        }
+        if (payload instanceof Recording r) {
+            require(r.recordId(), "RecordId");
+            require(r.bestUrl(), "RecordURL");
+        } else if (payload instanceof Voicemail v) {
+            require(v.recordUrl(), "RecordURL");
+        }
+    }
+
+    private static void require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new PushRejected(PushError.MISSING_FIELD, field + " is missing");
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.tcccbridge.tccc;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Guards the push path before the route: refuses form and multipart bodies (415: the HTTP
+ * layer would parse them as form fields) and bodies over {@code bridge.tccc.push.max-body-bytes}
+ * (413), reading at most one byte more than the limit, as chunked bodies have no
+ * Content-Length to trust. A body within the limit is handed on from memory.
+ */
+public class PushRequestGuard extends OncePerRequestFilter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PushRequestGuard.class);
+
+    private final long maxBytes;
+    private final ObjectMapper objectMapper;
+
+    public PushRequestGuard(long maxBytes, ObjectMapper objectMapper) {
+        this.maxBytes = maxBytes;
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (isFormContent(request.getContentType())) {
+            LOG.warn("push from {} refused: Content-Type {}", request.getRemoteAddr(), request.getContentType());
+            answer(response, PushError.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type must be application/json, not " + request.getContentType());
+            return;
+        }
+        long declared = request.getContentLengthLong();
+        if (declared > maxBytes) {
+            refuse(request, response, declared);
+            return;
+        }
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        }
+        if (body.length > maxBytes) {
+            refuse(request, response, -1);
+            return;
+        }
+        chain.doFilter(new BufferedBodyRequest(request, body), response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, long declared)
+            throws IOException {
+        LOG.warn("push from {} refused: body {} exceeds the limit of {} bytes", request.getRemoteAddr(),
+                declared >= 0 ? "of " + declared + " bytes" : "(chunked)", maxBytes);
+        // the rest of an oversized body is not read: close rather than drain it
+        response.setHeader("Connection", "close");
+        answer(response, PushError.BODY_TOO_LARGE, "body larger than " + maxBytes + " bytes");
+    }
+
+    private void answer(HttpServletResponse response, PushError error, String message) throws IOException {
+        response.setStatus(error.httpStatus());
+        response.setContentType("application/json;charset=UTF-8");
+        response.getOutputStream().write(objectMapper.writeValueAsBytes(PushAnswer.refused(error, message)));
+    }
+
+    private static boolean isFormContent(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/");
+    }
+
+    /** The request with its body already read. */
+    private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        BufferedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already in memory");
+                }
+            };
+        }
+
+        /** JSON is UTF-8 (RFC 8259), whatever charset the sender names. */
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}
