@@ -3,18 +3,13 @@ package dev.tcccbridge.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tcccbridge.security.PushClient.Answer;
-import dev.tcccbridge.testing.TestDatabases;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,26 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "bridge.tccc.push.auth.basic.password=pässword-1",
         "bridge.admin.username=operator",
         "bridge.admin.password=admin-secret"})
-class PushBasicAuthTest {
+class PushBasicAuthTest extends PushEndpointTest {
 
     private static final String CHALLENGE = "Basic realm=\"tccc-bridge\"";
-
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry r) {
-        TestDatabases.h2(r);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    PushClient client;
-
-    @BeforeEach
-    void setUp() {
-        client = new PushClient(port, jdbc);
-        client.clearTables();
-    }
 
     @Test
     void pushWithTheConfiguredCredentialsIsStored() {
@@ -56,15 +34,7 @@ class PushBasicAuthTest {
 
     @Test
     void authenticatedRetryOfOnePushIsStoredOnce() {
-        String pushId = PushClient.newPushId();
-        String credentials = PushClient.basic("tccc", "pässword-1");
-
-        Answer first = client.push(pushId, credentials);
-        Answer retry = client.push(pushId, credentials);
-
-        assertThat(first.errCode()).as("%s", first).isZero();
-        assertThat(retry.errCode()).as("%s", retry).isZero();
-        assertThat(client.rows("tccc_inbox")).isEqualTo(1);
+        client.assertRetryStoredOnce(PushClient.basic("tccc", "pässword-1"));
     }
 
     static Stream<Arguments> refusedAuthorizations() {

@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.tcccbridge.security.PushClient.Answer;
-import dev.tcccbridge.testing.TestDatabases;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "bridge.tccc.push.auth.oauth2.clients[1].client-id=tccc-test-centre",
         "bridge.tccc.push.auth.oauth2.clients[1].client-secret=client-secret-2",
         "bridge.tccc.push.auth.oauth2.token-lifetime=10m"})
-class PushBuiltInTokenTest {
+class PushBuiltInTokenTest extends PushEndpointTest {
 
     private static final String CHALLENGE = "Bearer realm=\"tccc-bridge\"";
     /** The key shared by every instance of the bridge, from configuration. */
@@ -35,21 +30,8 @@ class PushBuiltInTokenTest {
     private static final RSAKey SIGNING_KEY = TokenSigningKey.fromPem(SIGNING_KEY_PEM).jwk();
 
     @DynamicPropertySource
-    static void db(DynamicPropertyRegistry r) {
-        TestDatabases.h2(r);
+    static void auth(DynamicPropertyRegistry r) {
         r.add("bridge.tccc.push.auth.oauth2.signing-key", () -> SIGNING_KEY_PEM);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    PushClient client;
-
-    @BeforeEach
-    void setUp() {
-        client = new PushClient(port, jdbc);
-        client.clearTables();
     }
 
     @Test
@@ -79,15 +61,7 @@ class PushBuiltInTokenTest {
 
     @Test
     void authenticatedRetryOfOnePushIsStoredOnce() {
-        String bearer = PushClient.bearer(client.token("tccc", "client-secret-1").json().path("access_token").asText());
-        String pushId = PushClient.newPushId();
-
-        Answer first = client.push(pushId, bearer);
-        Answer retry = client.push(pushId, bearer);
-
-        assertThat(first.errCode()).as("%s", first).isZero();
-        assertThat(retry.errCode()).as("%s", retry).isZero();
-        assertThat(client.rows("tccc_inbox")).isEqualTo(1);
+        client.assertRetryStoredOnce(PushClient.bearer(client.token("tccc", "client-secret-1").json().path("access_token").asText()));
     }
 
     @Test

@@ -98,6 +98,18 @@ final class PushClient {
         jdbc.update("DELETE FROM camel_messageprocessed");
     }
 
+    /** The sender's retry: one push sent twice with one X-TCCC-PUSH-UUID is acknowledged twice and stored once. */
+    void assertRetryStoredOnce(String authorization) {
+        String pushId = newPushId();
+
+        Answer first = push(pushId, authorization);
+        Answer retry = push(pushId, authorization);
+
+        assertThat(first.errCode()).as("%s", first).isZero();
+        assertThat(retry.errCode()).as("%s", retry).isZero();
+        assertThat(rows("tccc_inbox")).isEqualTo(1);
+    }
+
     /**
      * The refusal TCCC must get for missing or wrong credentials: 401, the challenge of the
      * scheme, the vendor's body with a non-zero ErrCode, and nothing stored.

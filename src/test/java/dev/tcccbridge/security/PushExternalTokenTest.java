@@ -6,7 +6,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.sun.net.httpserver.HttpServer;
 import dev.tcccbridge.security.PushClient.Answer;
-import dev.tcccbridge.testing.TestDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,15 +13,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "bridge.tccc.push.auth.mode=oauth2",
         "bridge.tccc.push.auth.oauth2.issuer-uri=" + PushExternalTokenTest.ISSUER,
         "bridge.tccc.push.auth.oauth2.audience=tccc-bridge"})
-class PushExternalTokenTest {
+class PushExternalTokenTest extends PushEndpointTest {
 
     static final String ISSUER = "https://login.example.test/realms/tccc";
     private static final String CHALLENGE = "Bearer realm=\"tccc-bridge\"";
@@ -42,8 +37,7 @@ class PushExternalTokenTest {
     private static final HttpServer AUTHORIZATION_SERVER = jwkSetServer(ISSUER_KEY);
 
     @DynamicPropertySource
-    static void db(DynamicPropertyRegistry r) {
-        TestDatabases.h2(r);
+    static void auth(DynamicPropertyRegistry r) {
         r.add("bridge.tccc.push.auth.oauth2.jwk-set-uri",
                 () -> "http://127.0.0.1:" + AUTHORIZATION_SERVER.getAddress().getPort() + "/certs");
     }
@@ -51,18 +45,6 @@ class PushExternalTokenTest {
     @AfterAll
     static void stopAuthorizationServer() {
         AUTHORIZATION_SERVER.stop(0);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    PushClient client;
-
-    @BeforeEach
-    void setUp() {
-        client = new PushClient(port, jdbc);
-        client.clearTables();
     }
 
     @Test
@@ -78,15 +60,7 @@ class PushExternalTokenTest {
 
     @Test
     void authenticatedRetryOfOnePushIsStoredOnce() {
-        String bearer = PushClient.bearer(Tokens.sign(ISSUER_KEY, Tokens.claims(ISSUER, "tccc-bridge")));
-        String pushId = PushClient.newPushId();
-
-        Answer first = client.push(pushId, bearer);
-        Answer retry = client.push(pushId, bearer);
-
-        assertThat(first.errCode()).as("%s", first).isZero();
-        assertThat(retry.errCode()).as("%s", retry).isZero();
-        assertThat(client.rows("tccc_inbox")).isEqualTo(1);
+        client.assertRetryStoredOnce(PushClient.bearer(Tokens.sign(ISSUER_KEY, Tokens.claims(ISSUER, "tccc-bridge"))));
     }
 
     @Test

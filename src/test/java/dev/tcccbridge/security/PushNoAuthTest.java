@@ -3,36 +3,14 @@ package dev.tcccbridge.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tcccbridge.security.PushClient.Answer;
-import dev.tcccbridge.testing.TestDatabases;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The defaults: mode none, no admin credentials. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PushNoAuthTest {
-
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry r) {
-        TestDatabases.h2(r);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    PushClient client;
-
-    @BeforeEach
-    void setUp() {
-        client = new PushClient(port, jdbc);
-        client.clearTables();
-    }
+class PushNoAuthTest extends PushEndpointTest {
 
     @Test
     void pushWithoutCredentialsIsStored() {
