@@ -1,0 +1,94 @@
+package dev.tcccbridge.security;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.util.StringUtils;
+
+/**
+ * Checks the bearer token of a push (mode {@code oauth2}): signature, expiry, and the claims
+ * that tie it to this bridge. A token is accepted when either trusted issuer vouches for it:
+ * <ul>
+ *   <li>the built-in token endpoint: signed with its key, {@code aud} one of the configured clients;</li>
+ *   <li>an external authorization server: signed with a key of its JWK set, {@code iss} equal to
+ *       {@code issuer-uri} and {@code aud} containing {@code audience}, where those are set.</li>
+ * </ul>
+ */
+final class PushTokenVerifier {
+
+    private PushTokenVerifier() {
+    }
+
+    /**
+     * @param builtInKey the built-in token endpoint's key, or null when that endpoint is off
+     */
+    static AuthenticationManager of(PushAuthProperties.OAuth2 settings, TokenSigningKey builtInKey) {
+        List<AuthenticationProvider> issuers = new ArrayList<>();
+        if (builtInKey != null) {
+            issuers.add(new JwtAuthenticationProvider(builtIn(builtInKey, settings.clients())));
+        }
+        if (settings.externalIssuer()) {
+            issuers.add(new JwtAuthenticationProvider(external(settings)));
+        }
+        return new ProviderManager(issuers);
+    }
+
+    /**
+     * No issuer check: the built-in issuer is the address the token was asked at, which differs
+     * behind a proxy; the signature alone proves the token is ours.
+     */
+    private static JwtDecoder builtIn(TokenSigningKey key, List<PushAuthProperties.Client> clients) {
+        Set<String> clientIds = clients.stream().map(PushAuthProperties.Client::clientId).collect(Collectors.toSet());
+        // a client removed from the configuration loses its tokens at once
+        OAuth2TokenValidator<Jwt> configuredClient = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                audience -> audience != null && audience.stream().anyMatch(clientIds::contains));
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.publicKey()).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(configuredClient));
+        return decoder;
+    }
+
+    private static JwtDecoder external(PushAuthProperties.OAuth2 settings) {
+        List<OAuth2TokenValidator<Jwt>> checks = new ArrayList<>();
+        if (settings.issuerUri() != null) {
+            checks.add(new JwtIssuerValidator(settings.issuerUri().toString()));
+        }
+        if (StringUtils.hasText(settings.audience())) {
+            checks.add(new JwtAudienceValidator(settings.audience()));
+        }
+        OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithValidators(checks);
+        if (settings.jwkSetUri() != null) {
+            // issuer-uri, when also set, is only compared with the iss claim: no discovery
+            return withValidator(NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri().toString()), validator);
+        }
+        // discovery waits for the first push, so the bridge starts while the authorization server is down
+        return new SupplierJwtDecoder(() ->
+                withValidator(NimbusJwtDecoder.withIssuerLocation(settings.issuerUri().toString()), validator));
+    }
+
+    /** Any asymmetric algorithm: the key from the JWK set decides, never the token alone. */
+    private static NimbusJwtDecoder withValidator(NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder builder,
+                                                  OAuth2TokenValidator<Jwt> validator) {
+        NimbusJwtDecoder decoder = builder
+                .jwsAlgorithms(algorithms -> algorithms.addAll(Arrays.asList(SignatureAlgorithm.values())))
+                .build();
+        decoder.setJwtValidator(validator);
+        return decoder;
+    }
+}
