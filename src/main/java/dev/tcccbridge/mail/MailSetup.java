@@ -1,8 +1,12 @@
 package dev.tcccbridge.mail;
 
+import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
+import freemarker.template.DefaultObjectWrapperBuilder;
 import java.util.Properties;
+import org.apache.camel.component.freemarker.FreemarkerComponent;
 import org.apache.camel.component.mail.DefaultJavaMailSender;
 import org.apache.camel.component.mail.JavaMailSender;
+import org.apache.camel.spi.ComponentCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -60,6 +64,20 @@ public class MailSetup {
         properties.setProperty("mail.smtp.starttls.required", String.valueOf(mail.starttls()));
         sender.setJavaMailProperties(properties);
         return sender;
+    }
+
+    /**
+     * Templates read records the way they read beans: {@code ${body.caller.national}},
+     * {@code <#if body.customer??>}, without method-call parentheses.
+     */
+    @Bean
+    ComponentCustomizer templatesReadRecordsAsProperties() {
+        return ComponentCustomizer.forType(FreemarkerComponent.class, component -> {
+            DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(freemarker.template.Configuration.VERSION_2_3_34);
+            wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
+                    ZeroArgumentNonVoidMethodPolicy.PROPERTY_ONLY_UNLESS_BEAN_PROPERTY_READ_METHOD);
+            component.getConfiguration().setObjectWrapper(wrapper.build());
+        });
     }
 
     /** For the route's choice between sending and writing the outbox. */

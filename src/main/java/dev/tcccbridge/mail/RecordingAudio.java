@@ -43,7 +43,7 @@ public record RecordingAudio(Status status, Path file, String fileName, String c
                 "The recording could not be attached (" + why + "): use the link.");
     }
 
-    public boolean isAttached() {
+    public boolean attached() {
         return status == Status.ATTACHED;
     }
 }

@@ -53,7 +53,7 @@ public class VoicemailMessages {
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(textPart(text, "plain"));
         alternative.addBodyPart(textPart(html, "html"));
-        if (mail.audio().isAttached()) {
+        if (mail.audio().attached()) {
             MimeBodyPart content = new MimeBodyPart();
             content.setContent(alternative);
             MimeMultipart mixed = new MimeMultipart("mixed");
