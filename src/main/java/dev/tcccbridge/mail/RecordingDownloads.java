@@ -41,6 +41,10 @@ public class RecordingDownloads implements DisposableBean {
             "audio/mpeg", ".mp3", "audio/mp3", ".mp3", "audio/wav", ".wav", "audio/x-wav", ".wav",
             "audio/wave", ".wav", "audio/mp4", ".m4a", "audio/ogg", ".ogg", "audio/amr", ".amr");
 
+    /** {@link #copy} results. */
+    static final long TOO_LARGE = -1;
+    static final long TOO_SLOW = -2;
+
     private final VoicemailProperties properties;
     private final CloseableHttpClient http;
 
@@ -84,43 +88,48 @@ public class RecordingDownloads implements DisposableBean {
         Duration timeout = properties.downloadTimeout();
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpGet request = new HttpGet(url);
+        ClassicHttpResponse response = null;
         Path file = null;
-        try (ClassicHttpResponse response = http.executeOpen(null, request, null)) {
+        boolean complete = false;
+        try {
+            response = http.executeOpen(null, request, null);
             HttpEntity entity = response.getEntity();
             if (response.getCode() != 200 || entity == null) {
                 return unavailable(url, "the recording server answered HTTP " + response.getCode());
             }
             String type = mimeType(entity.getContentType());
             if (!type.startsWith("audio/") && !type.equals("application/octet-stream")) {
-                request.cancel();
                 return unavailable(url, "the recording server sent " + (type.isEmpty() ? "no content type" : type)
                         + ", not audio");
             }
             if (entity.getContentLength() > limit) {
-                request.cancel();
                 return tooLarge(url, limit);
             }
             file = Files.createTempFile("voicemail-", ".audio");
             long size;
-            try (InputStream in = entity.getContent(); OutputStream out = Files.newOutputStream(file)) {
-                size = copy(in, out, limit, deadline);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                size = copy(entity.getContent(), out, limit, deadline);
             }
-            if (size < 0) {
-                request.cancel();
-                deleteQuietly(file);
-                return size == TOO_LARGE ? tooLarge(url, limit)
-                        : unavailable(url, "the download took longer than " + timeout.toSeconds() + " s");
+            if (size == TOO_LARGE) {
+                return tooLarge(url, limit);
             }
+            if (size == TOO_SLOW) {
+                return unavailable(url, "the download took longer than " + timeout.toSeconds() + " s");
+            }
+            complete = true;
             String contentType = type.startsWith("audio/") ? type : guessType(url);
             return RecordingAudio.attached(file, fileName(url, contentType), contentType, size);
         } catch (IOException | RuntimeException e) {
-            deleteQuietly(file);
             return unavailable(url, "the download failed: " + e.getClass().getSimpleName());
+        } finally {
+            if (!complete) {
+                // drop the connection: closing it normally would read the rest of the body
+                request.cancel();
+                deleteQuietly(file);
+            }
+            closeQuietly(response);
         }
     }
-
-    private static final long TOO_LARGE = -1;
-    private static final long TOO_SLOW = -2;
 
     /** Copies at most {@code limit} bytes before {@code deadline}; TOO_LARGE or TOO_SLOW when it cannot. */
     static long copy(InputStream in, OutputStream out, long limit, long deadline) throws IOException {
@@ -175,6 +184,16 @@ public class RecordingDownloads implements DisposableBean {
             return last;
         }
         return "voicemail" + EXTENSIONS.getOrDefault(contentType, ".audio");
+    }
+
+    private static void closeQuietly(ClassicHttpResponse response) {
+        if (response != null) {
+            try {
+                response.close();
+            } catch (IOException | RuntimeException e) {
+                // the connection was dropped on purpose or is gone: nothing to release
+            }
+        }
     }
 
     private static void deleteQuietly(Path file) {
