@@ -92,6 +92,10 @@ public class PushIntake {
             }
             return payload;
         } catch (MismatchedInputException e) {
+            if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+                throw new PushRejected(PushError.MALFORMED_JSON,
+                        "malformed JSON: more content after the JSON object" + location(e));
+            }
             throw new PushRejected(PushError.INVALID_FIELD, describe(e));
         } catch (JsonProcessingException e) {
             throw new PushRejected(PushError.MALFORMED_JSON, "malformed JSON: " + e.getOriginalMessage()
@@ -104,9 +108,6 @@ public class PushIntake {
     private static String describe(MismatchedInputException e) {
         String field = fieldPath(e);
         String expected = e.getTargetType() == null ? "another type" : typeName(e.getTargetType());
-        if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
-            return "malformed JSON: more content after the JSON object" + location(e);
-        }
         if (field.isEmpty()) {
             return "the body must be a JSON object" + location(e);
         }
