@@ -112,7 +112,7 @@ class KilledProcessKeepsAcknowledgedPushesTest {
 
     private Process start(String url, int port) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        return new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "dev.tcccbridge.TcccBridgeApplication",
                 "--server.port=" + port,
                 "--spring.datasource.url=" + url,
@@ -124,7 +124,7 @@ class KilledProcessKeepsAcknowledgedPushesTest {
 
     private void awaitUp(int port, Process bridge) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        Instant until = Instant.now().plusSeconds(90);
+        Instant until = Instant.now().plusSeconds(240);
         while (Instant.now().isBefore(until)) {
             assertThat(bridge.isAlive()).as("bridge exited: %s", log()).isTrue();
             try {
