@@ -1,23 +1,23 @@
 package dev.tcccbridge.desk;
 
 import dev.tcccbridge.crm.CrmMode;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.Resilience4jConfigurationDefinition;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 @Configuration(proxyBeanMethods = false)
 public class DeskConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeskConfiguration.class);
+
+    /** The Camel thread pool profile CRM lookups run on. */
+    static final String LOOKUP_THREADS = "deskCrmLookups";
 
     /** The circuit breaker of the CRM lookup ({@code configuration: deskCrmCircuitBreaker} in the route). */
     @Bean
@@ -30,24 +30,8 @@ public class DeskConfiguration {
         config.setWaitDurationInOpenState(Long.toString(breaker.waitDurationInOpenState().toSeconds()));
         config.setTimeoutEnabled("true");
         config.setTimeoutDuration(Long.toString(properties.lookupTimeout().toMillis()));
-        config.setTimeoutExecutorService("deskCrmLookups");
+        config.setTimeoutExecutorService(LOOKUP_THREADS);
         return config;
-    }
-
-    /**
-     * The threads CRM lookups run on while the callback waits at most the lookup timeout.
-     * Bounded: when the CRM hangs, lookups queue (and time out into the fallback) or are refused
-     * (the fallback at once) instead of piling up threads.
-     */
-    @Bean
-    ExecutorService deskCrmLookups(DeskProperties properties) {
-        int threads = properties.maxConcurrentLookups();
-        CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("desk-crm-lookup-");
-        threadFactory.setDaemon(true);
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(threads * 8), threadFactory);
-        executor.allowCoreThreadTimeOut(true);
-        return executor;
     }
 
     /**
@@ -56,11 +40,24 @@ public class DeskConfiguration {
      * needs no Salesforce settings.
      */
     @Bean
-    CamelContextConfiguration deskCrmLogin(CrmMode crmMode) {
+    CamelContextConfiguration deskCrmLookups(CrmMode crmMode, DeskProperties properties) {
         return new CamelContextConfiguration() {
+            /**
+             * The threads CRM lookups run on while the callback waits at most the lookup timeout.
+             * Bounded: when the CRM hangs, lookups queue (and time out into the fallback) or are
+             * refused (the fallback at once) instead of piling up threads.
+             */
             @Override
             public void beforeApplicationStart(CamelContext camelContext) {
-                // nothing before the routes start
+                int threads = properties.maxConcurrentLookups();
+                ThreadPoolProfile lookups = new ThreadPoolProfile(LOOKUP_THREADS);
+                lookups.setPoolSize(threads);
+                lookups.setMaxPoolSize(threads);
+                lookups.setMaxQueueSize(threads * 8);
+                lookups.setKeepAliveTime(60L);
+                lookups.setAllowCoreThreadTimeOut(true);
+                lookups.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+                camelContext.getExecutorServiceManager().registerThreadPoolProfile(lookups);
             }
 
             @Override
