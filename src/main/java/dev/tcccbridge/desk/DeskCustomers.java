@@ -7,6 +7,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tcccbridge.crm.CrmMode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -35,6 +37,8 @@ public class DeskCustomers {
     private final ObjectMapper objectMapper;
     private final Cache<String, DeskLookup> cache;
     private final long lookupTimeoutMillis;
+    private final Duration openFor;
+    private final AtomicBoolean circuitOpen = new AtomicBoolean();
 
     public DeskCustomers(DeskProperties properties, CrmMode crmMode, ObjectMapper objectMapper,
                          MeterRegistry meterRegistry) {
@@ -42,6 +46,7 @@ public class DeskCustomers {
         this.query = new DeskCustomerQuery(properties);
         this.objectMapper = objectMapper;
         this.lookupTimeoutMillis = properties.lookupTimeout().toMillis();
+        this.openFor = properties.circuitBreaker().waitDurationInOpenState();
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(properties.cache().ttl())
                 .maximumSize(properties.cache().maxSize())
@@ -92,6 +97,9 @@ public class DeskCustomers {
             throw new IllegalStateException("Salesforce answered a query with something other than JSON", e);
         }
         cache.put(callback.clientUserId(), lookup);
+        if (circuitOpen.compareAndSet(true, false)) {
+            LOG.info("Desk lookups: the CRM answers again");
+        }
         return lookup;
     }
 
@@ -99,13 +107,18 @@ public class DeskCustomers {
     public DeskLookup unavailable(@ExchangeProperty(CALLBACK) DeskCallback callback,
                                   @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable cause,
                                   @ExchangeProperty(Exchange.CIRCUIT_BREAKER_STATE) String circuit) {
-        if ("OPEN".equals(circuit)) {
+        boolean open = "OPEN".equals(circuit);
+        if (cause != null || !open) {
+            LOG.warn("Desk {} of session {}: fallback answer, CRM lookup {}", callback.command().vendorName(),
+                    callback.sessionId(), cause == null ? "took longer than " + lookupTimeoutMillis + " ms"
+                            : "failed: " + cause);
+        }
+        if (open && circuitOpen.compareAndSet(false, true)) {
+            LOG.warn("Desk lookups: the CRM failed or was too slow too often; it is not called for {}, "
+                    + "callbacks get the fallback answer at once", openFor);
+        } else if (open) {
             LOG.debug("Desk {} of session {}: fallback answer, the CRM is not called for a while (circuit open)",
                     callback.command().vendorName(), callback.sessionId());
-        } else {
-            LOG.warn("Desk {} of session {}: fallback answer, CRM lookup {} (circuit {})",
-                    callback.command().vendorName(), callback.sessionId(),
-                    cause == null ? "took longer than " + lookupTimeoutMillis + " ms" : "failed: " + cause, circuit);
         }
         return DeskLookup.UNAVAILABLE;
     }
