@@ -35,9 +35,9 @@ public class DeskConfiguration {
     }
 
     /**
-     * With Salesforce, logs in when the bridge starts, not at the first callback (whose time
-     * budget a login would use up). The route itself does not start the component, so dry-run
-     * needs no Salesforce settings.
+     * The lookup threads, and with Salesforce a login when the bridge starts, not at the first
+     * callback (whose time budget a login would use up). The route itself does not start the
+     * component, so dry-run needs no Salesforce settings.
      */
     @Bean
     CamelContextConfiguration deskCrmLookups(CrmMode crmMode, DeskProperties properties) {

@@ -235,6 +235,16 @@ class DeskCallbacksTest {
     }
 
     @Test
+    void getIsNotAllowed() throws Exception {
+        HttpResponse<String> response = desk.get("/desk/callback?" + desk.signedQuery("ChatBot.OnAssignHuman",
+                Instant.now().getEpochSecond()));
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(json.readTree(response.body()).path("ActionStatus").asText()).isEqualTo("FAIL");
+        SALESFORCE.server().verify(0, getRequestedFor(urlPathEqualTo(QUERY_PATH)));
+    }
+
+    @Test
     void answerDoesNotEchoTheRequestHeaders() {
         stubQuery(containing("'user517'"), LI_WEI);
 
