@@ -1,0 +1,77 @@
+package dev.tcccbridge.desk;
+
+import dev.tcccbridge.crm.CrmMode;
+import org.apache.camel.CamelContext;
+import org.apache.camel.model.Resilience4jConfigurationDefinition;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class DeskConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeskConfiguration.class);
+
+    /** The Camel thread pool profile CRM lookups run on. */
+    static final String LOOKUP_THREADS = "deskCrmLookups";
+
+    /** The circuit breaker of the CRM lookup ({@code configuration: deskCrmCircuitBreaker} in the route). */
+    @Bean
+    Resilience4jConfigurationDefinition deskCrmCircuitBreaker(DeskProperties properties) {
+        DeskProperties.CircuitBreaker breaker = properties.circuitBreaker();
+        Resilience4jConfigurationDefinition config = new Resilience4jConfigurationDefinition();
+        config.setFailureRateThreshold(Float.toString(breaker.failureRateThreshold()));
+        config.setMinimumNumberOfCalls(Integer.toString(breaker.minimumNumberOfCalls()));
+        config.setSlidingWindowSize(Integer.toString(breaker.slidingWindowSize()));
+        config.setWaitDurationInOpenState(Long.toString(breaker.waitDurationInOpenState().toSeconds()));
+        config.setTimeoutEnabled("true");
+        config.setTimeoutDuration(Long.toString(properties.lookupTimeout().toMillis()));
+        config.setTimeoutExecutorService(LOOKUP_THREADS);
+        return config;
+    }
+
+    /**
+     * The lookup threads, and with Salesforce a login when the bridge starts, not at the first
+     * callback (whose time budget a login would use up). The route itself does not start the
+     * component, so dry-run needs no Salesforce settings.
+     */
+    @Bean
+    CamelContextConfiguration deskCrmLookups(CrmMode crmMode, DeskProperties properties) {
+        return new CamelContextConfiguration() {
+            /**
+             * The threads CRM lookups run on while the callback waits at most the lookup timeout.
+             * Bounded: when the CRM hangs, lookups queue (and time out into the fallback) or are
+             * refused (the fallback at once) instead of piling up threads.
+             */
+            @Override
+            public void beforeApplicationStart(CamelContext camelContext) {
+                int threads = properties.maxConcurrentLookups();
+                ThreadPoolProfile lookups = new ThreadPoolProfile(LOOKUP_THREADS);
+                lookups.setPoolSize(threads);
+                lookups.setMaxPoolSize(threads);
+                lookups.setMaxQueueSize(threads * 8);
+                lookups.setKeepAliveTime(60L);
+                lookups.setAllowCoreThreadTimeOut(true);
+                lookups.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+                camelContext.getExecutorServiceManager().registerThreadPoolProfile(lookups);
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camelContext) {
+                if (crmMode != CrmMode.SALESFORCE) {
+                    return;
+                }
+                try {
+                    camelContext.getComponent("salesforce", true, true);
+                } catch (RuntimeException e) {
+                    LOG.error("Salesforce login failed at start-up; Desk callbacks get the fallback answer "
+                            + "until the CRM answers", e);
+                }
+            }
+        };
+    }
+}
