@@ -96,11 +96,11 @@ public class CdrToTask {
         };
     }
 
-    /** When the call began: its start, else the first moment TCCC saw of it; never 1970. */
+    /** When the call began: its start, else the first other moment TCCC saw of it; never 1970. */
     static Optional<Instant> callStart(Cdr cdr) {
-        return Stream.of(cdr.startTimestamp(), cdr.ringTimestamp(), cdr.queuedTimestamp(), cdr.acceptTimestamp(),
-                        cdr.endedTimestamp())
-                .map(Timestamps::instant).flatMap(Optional::stream).min(Instant::compareTo);
+        return Timestamps.instant(cdr.startTimestamp()).or(() -> Stream.of(cdr.ringTimestamp(),
+                        cdr.queuedTimestamp(), cdr.acceptTimestamp(), cdr.endedTimestamp())
+                .map(Timestamps::instant).flatMap(Optional::stream).min(Instant::compareTo));
     }
 
     private static Integer maxLength(FieldMapping field) {
