@@ -50,7 +50,11 @@ public class PhoneNumbers {
 
     /** {@code +8618412347605}, when the number can be read. */
     public Optional<String> e164(String raw) {
-        return parse(raw).map(n -> UTIL.format(n, PhoneNumberFormat.E164));
+        return parse(raw).map(PhoneNumbers::e164);
+    }
+
+    public static String e164(PhoneNumber number) {
+        return UTIL.format(number, PhoneNumberFormat.E164);
     }
 
     /** For people: {@code +86 184 1234 7605}, else the number as written. */
@@ -59,8 +63,8 @@ public class PhoneNumbers {
     }
 
     /** The national significant number, e.g. {@code 18412347605}: the digits every format keeps. */
-    public Optional<String> nationalNumber(String raw) {
-        return parse(raw).map(UTIL::getNationalSignificantNumber);
+    public static String nationalNumber(PhoneNumber number) {
+        return UTIL.getNationalSignificantNumber(number);
     }
 
     /**
@@ -71,7 +75,7 @@ public class PhoneNumbers {
         if (crmNumber == null) {
             return false;
         }
-        String national = UTIL.getNationalSignificantNumber(number);
+        String national = nationalNumber(number);
         String digits = crmNumber.replaceAll("\\D", "");
         return national.length() >= MIN_MATCH_DIGITS && digits.endsWith(national)
                 && countryCodeAgrees(digits, national, number.getCountryCode());

@@ -5,8 +5,6 @@ import static dev.tcccbridge.crm.SalesforceQueries.phrase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,8 +57,7 @@ public class SalesforceCustomerLookup implements CustomerLookup {
         if (parsed.isEmpty()) {
             return Optional.empty();
         }
-        String e164 = PhoneNumberUtil.getInstance().format(parsed.get(), PhoneNumberFormat.E164);
-        return cache.get(e164, key -> find(parsed.get()));
+        return cache.get(PhoneNumbers.e164(parsed.get()), key -> find(parsed.get()));
     }
 
     /** The SOSL search for a number, its values escaped. */
@@ -73,8 +70,8 @@ public class SalesforceCustomerLookup implements CustomerLookup {
     }
 
     private Optional<CrmCustomer> find(PhoneNumber number) {
-        String national = PhoneNumberUtil.getInstance().getNationalSignificantNumber(number);
-        String e164 = PhoneNumberUtil.getInstance().format(number, PhoneNumberFormat.E164);
+        String national = PhoneNumbers.nationalNumber(number);
+        String e164 = PhoneNumbers.e164(number);
         List<JsonNode> matches = new ArrayList<>();
         for (JsonNode record : salesforce.search(search(national, e164))) {
             if (phoneFields(type(record)).stream().anyMatch(

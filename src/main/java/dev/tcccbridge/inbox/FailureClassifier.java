@@ -1,7 +1,6 @@
 package dev.tcccbridge.inbox;
 
 import dev.tcccbridge.tccc.PushRejected;
-import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import java.io.IOException;
@@ -17,6 +16,8 @@ import org.apache.camel.component.direct.DirectConsumerNotAvailableException;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.component.salesforce.api.dto.RestError;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
 import org.springframework.dao.NonTransientDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -30,10 +31,10 @@ import org.springframework.stereotype.Component;
  * recognised decides. Retryable: I/O and timeouts, HTTP 5xx and 408/429, Salesforce's
  * {@code REQUEST_LIMIT_EXCEEDED}, {@code UNABLE_TO_LOCK_ROW} and other transient codes,
  * Salesforce login failures (credentials or Salesforce itself can be mended while the row
- * waits), mail server connection failures, a pipeline route that is not there (yet), a
+ * waits), mail server connection failures and SMTP 4xx replies, a pipeline route that is not there (yet), a
  * database that is briefly unavailable. Permanent: what the receiving system refused for
  * what was sent (other HTTP 4xx, Salesforce validation and field errors, a rejected
- * address), a payload that cannot be read, and {@link IllegalArgumentException}, which a
+ * address, an SMTP 5xx reply), a payload that cannot be read, and {@link IllegalArgumentException}, which a
  * pipeline throws to say "no retry can fix this". Anything not recognised is retried:
  * the retry window bounds it, and a dead row can be replayed once the cause is mended.
  */
@@ -69,6 +70,12 @@ public class FailureClassifier {
         if (t instanceof MailConnectException) {
             return Optional.of(Failure.retryable("mail server unreachable: " + t.getMessage()));
         }
+        if (t instanceof SMTPSendFailedException e) {
+            return Optional.of(smtpReply(e.getReturnCode(), t));
+        }
+        if (t instanceof SMTPAddressFailedException e) {
+            return Optional.of(smtpReply(e.getReturnCode(), t));
+        }
         if (t instanceof SendFailedException || t instanceof AddressException) {
             return Optional.of(Failure.permanent("mail refused: " + describe(t)));
         }
@@ -83,10 +90,6 @@ public class FailureClassifier {
         }
         if (t instanceof PushRejected || t instanceof IllegalArgumentException) {
             return Optional.of(Failure.permanent(describe(t)));
-        }
-        if (t instanceof MessagingException && t.getCause() == null) {
-            // a mail exception without a cause: the server answered, and did not like it
-            return Optional.of(Failure.permanent("mail refused: " + describe(t)));
         }
         return Optional.empty();
     }
@@ -105,6 +108,11 @@ public class FailureClassifier {
             return e.getCause() == null ? Optional.of(Failure.retryable(reason)) : Optional.empty();
         }
         return Optional.of(httpStatus(e.getStatusCode(), reason));
+    }
+
+    /** SMTP 4xx replies are transient ("try again later"), 5xx are final. */
+    private static Failure smtpReply(int code, Throwable t) {
+        return new Failure(code >= 400 && code < 500, "mail server answered " + code + ": " + describe(t));
     }
 
     private static Failure httpStatus(int status, String reason) {

@@ -80,10 +80,6 @@ public class InboxDelivery {
     /** The pipeline failed: retry later, or dead when it cannot succeed or its window has passed. */
     public void failed(@ExchangeProperty(CLAIM) ClaimedPush claim,
                        @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable cause) {
-        if (claim == null) {
-            LOG.error("delivery failed before a row was claimed", cause);
-            return;
-        }
         Failure failure = classifier.classify(cause);
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime deadline = claim.windowStart().plus(properties.retryWindow());

@@ -16,6 +16,9 @@ import org.apache.camel.component.direct.DirectConsumerNotAvailableException;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.component.salesforce.api.dto.RestError;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import jakarta.mail.internet.InternetAddress;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
@@ -81,9 +84,12 @@ class FailureClassifierTest {
     }
 
     @Test
-    void mailServerOutagesAreRetriedAndRefusedAddressesAreNot() {
+    void mailServerOutagesAreRetriedAndRefusedAddressesAreNot() throws Exception {
         assertRetryable(new MailConnectException(new SocketConnectException()));
         assertRetryable(new MessagingException("Could not connect", new IOException("Connection reset")));
+        assertRetryable(new SMTPSendFailedException("MAIL", 451, "451 try again later", null, null, null, null));
+        assertThat(classifier.classify(new SMTPAddressFailedException(new InternetAddress("x@example.com"), "RCPT",
+                550, "550 no such user")).retryable()).isFalse();
         assertThat(classifier.classify(new SendFailedException("Invalid Addresses")).retryable()).isFalse();
     }
 
