@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +27,9 @@ public class VoicemailMails {
 
     private final MailProperties mail;
     private final VoicemailProperties voicemail;
-    private final ObjectProvider<CustomerLookup> customers;
+    private final CustomerLookup customers;
 
-    public VoicemailMails(MailProperties mail, VoicemailProperties voicemail, ObjectProvider<CustomerLookup> customers) {
+    public VoicemailMails(MailProperties mail, VoicemailProperties voicemail, CustomerLookup customers) {
         this.mail = mail;
         this.voicemail = voicemail;
         this.customers = customers;
@@ -64,11 +63,10 @@ public class VoicemailMails {
     }
 
     private Optional<CrmCustomer> customer(String number) {
-        CustomerLookup lookup = customers.getIfAvailable();
-        if (lookup == null || number == null || number.isBlank()) {
+        if (number == null || number.isBlank()) {
             return Optional.empty();
         }
-        return lookup.byPhone(number.trim());
+        return customers.byPhone(number.trim());
     }
 
     static String subject(CallerNumber caller, String receivedAt) {

@@ -1,18 +1,9 @@
 package dev.tcccbridge.tccc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.apache.camel.Body;
@@ -29,16 +20,11 @@ public class PushIntake {
 
     static final int MAX_SESSION_ID_LENGTH = 128;
 
-    private final Map<PushAction, ObjectReader> readers = new EnumMap<>(PushAction.class);
+    private final PushReader reader;
     private final Long expectedSdkAppId;
 
-    public PushIntake(ObjectMapper objectMapper, TcccProperties properties) {
-        for (PushAction action : PushAction.values()) {
-            readers.put(action, objectMapper.readerFor(action.payloadType())
-                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
-        }
+    public PushIntake(PushReader reader, TcccProperties properties) {
+        this.reader = reader;
         this.expectedSdkAppId = properties.sdkAppId();
     }
 
@@ -54,7 +40,7 @@ public class PushIntake {
                         + java.util.Arrays.stream(PushAction.values()).map(PushAction::value)
                         .collect(Collectors.joining(", "))));
         String json = utf8(body);
-        TcccPush payload = read(action, json);
+        TcccPush payload = reader.read(action, json);
         checkSdkAppId(payload);
         checkRequiredFields(payload);
         return new PushEnvelope(pushId(action, pushUuid, body), payload, json);
@@ -82,69 +68,6 @@ public class PushIntake {
         } catch (CharacterCodingException e) {
             throw new PushRejected(PushError.MALFORMED_JSON, "the body is not UTF-8 text");
         }
-    }
-
-    private TcccPush read(PushAction action, String json) {
-        try {
-            TcccPush payload = readers.get(action).readValue(json);
-            if (payload == null) {
-                throw new PushRejected(PushError.MALFORMED_JSON, "the body is JSON null: a JSON object was expected");
-            }
-            return payload;
-        } catch (MismatchedInputException e) {
-            if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
-                throw new PushRejected(PushError.MALFORMED_JSON,
-                        "malformed JSON: more content after the JSON object" + location(e));
-            }
-            throw new PushRejected(PushError.INVALID_FIELD, describe(e));
-        } catch (JsonProcessingException e) {
-            throw new PushRejected(PushError.MALFORMED_JSON, "malformed JSON: " + e.getOriginalMessage()
-                    + location(e));
-        } catch (IOException e) {
-            throw new PushRejected(PushError.MALFORMED_JSON, "unreadable body: " + e.getMessage());
-        }
-    }
-
-    private static String describe(MismatchedInputException e) {
-        String field = fieldPath(e);
-        String expected = e.getTargetType() == null ? "another type" : typeName(e.getTargetType());
-        if (field.isEmpty()) {
-            return "the body must be a JSON object" + location(e);
-        }
-        return "field " + field + " has the wrong type: expected " + expected + location(e);
-    }
-
-    private static String fieldPath(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String typeName(Class<?> type) {
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return "a number";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
-            return "an array";
-        }
-        return "an object";
-    }
-
-    private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
     private void checkSdkAppId(TcccPush payload) {

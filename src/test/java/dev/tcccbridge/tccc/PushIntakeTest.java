@@ -16,7 +16,7 @@ class PushIntakeTest {
     private final PushIntake intake = intake(null);
 
     private static PushIntake intake(Long sdkAppId) {
-        return new PushIntake(new ObjectMapper(),
+        return new PushIntake(new PushReader(new ObjectMapper()),
                 new TcccProperties(sdkAppId, new TcccProperties.Push("/tccc/push", DataSize.ofMegabytes(1))));
     }
 

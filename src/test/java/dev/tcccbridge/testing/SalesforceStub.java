@@ -1,6 +1,8 @@
 package dev.tcccbridge.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
@@ -15,6 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  *
  * <p>Use one per test class: start it in a static initialiser or {@code @BeforeAll}, call
  * {@link #register} from {@code @DynamicPropertySource}, and {@link #resetRequests} between tests.
+ * Upserts by external id are served by {@link #records()}, which keeps records as Salesforce does.
  */
 public final class SalesforceStub implements AutoCloseable {
 
@@ -24,11 +27,17 @@ public final class SalesforceStub implements AutoCloseable {
     public static final String API_VERSION = "62.0";
 
     private final WireMockServer server;
+    private final SalesforceRecords records = new SalesforceRecords();
 
     public SalesforceStub() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().extensions(records));
         server.start();
-        stubLogin();
+        stubLoginAndUpserts();
+    }
+
+    /** The records upserts create and update. */
+    public SalesforceRecords records() {
+        return records;
     }
 
     public WireMockServer server() {
@@ -56,13 +65,14 @@ public final class SalesforceStub implements AutoCloseable {
         registry.add("camel.component.salesforce.api-version", () -> API_VERSION);
     }
 
-    /** Forgets recorded requests and test stubs; keeps the login. */
+    /** Forgets recorded requests, test stubs and records; keeps the login and the upserts. */
     public void resetRequests() {
         server.resetAll();
-        stubLogin();
+        records.clear();
+        stubLoginAndUpserts();
     }
 
-    private void stubLogin() {
+    private void stubLoginAndUpserts() {
         server.stubFor(post(urlPathEqualTo("/services/oauth2/token")).willReturn(aResponse()
                 .withStatus(200)
                 .withHeader("Content-Type", "application/json")
@@ -71,6 +81,8 @@ public final class SalesforceStub implements AutoCloseable {
                          "id":"%s/id/%s/%s","token_type":"Bearer",
                          "issued_at":"1700000000000","signature":"stub"}"""
                         .formatted(baseUrl(), baseUrl(), ORG_ID, INTEGRATION_USER_ID))));
+        server.stubFor(patch(urlPathMatching(dataPath() + "/sobjects/[^/]+/[^/]+/[^/]+"))
+                .willReturn(aResponse().withTransformers(SalesforceRecords.NAME)));
     }
 
     @Override

@@ -67,6 +67,15 @@ public final class TestDatabases {
         return POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
+    /** The credentials of {@link #postgresUrl()} databases, for tests that open their own pools. */
+    public static String postgresUser() {
+        return POSTGRES_USER;
+    }
+
+    public static String postgresPassword() {
+        return POSTGRES_PASSWORD;
+    }
+
     static boolean postgresReachable() {
         try (Connection c = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD)) {
             return c.isValid(2);

@@ -1,0 +1,122 @@
+package dev.tcccbridge.crm;
+
+import dev.tcccbridge.crm.CrmMappingProperties.FieldMapping;
+import dev.tcccbridge.tccc.Cdr;
+import dev.tcccbridge.tccc.EndStatus;
+import dev.tcccbridge.tccc.Timestamps;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+/**
+ * A CDR as the CRM activity of its call session (CONTRACT §4): the call's values, written into
+ * the fields {@code bridge.crm.mapping.cdr-task} names. A value the call does not have is left
+ * out, so an update never blanks a field; texts are cut to the field's length.
+ */
+@Component
+public class CdrToTask {
+
+    /** Lengths of the standard Task fields the default mapping writes. */
+    static final Map<String, Integer> SALESFORCE_LENGTHS = Map.of(
+            "Subject", 255, "CallDisposition", 255, "CallObject", 255, "Description", 32000);
+
+    private final List<FieldMapping> mapping;
+    private final CrmProperties.Salesforce salesforce;
+    private final ZoneId zone;
+    private final PhoneNumbers phoneNumbers;
+    private final CallSummary summary;
+
+    public CdrToTask(CrmMappingProperties mapping, CrmProperties properties) {
+        this.mapping = mapping.cdrTask();
+        this.salesforce = properties.salesforce();
+        this.zone = properties.timeZone();
+        this.phoneNumbers = new PhoneNumbers(properties.phoneRegion());
+        this.summary = new CallSummary(zone, phoneNumbers);
+    }
+
+    /**
+     * For the route: body = the activity's fields; headers name the object and its external id
+     * for {@code direct:crm-upsert}.
+     */
+    public Map<String, Object> map(CallParties call, Message message) {
+        message.setHeader(CrmUpsert.OBJECT, salesforce.activityObject());
+        message.setHeader(CrmUpsert.EXTERNAL_ID_FIELD, salesforce.sessionIdField());
+        message.setHeader(CrmUpsert.EXTERNAL_ID_VALUE, call.cdr().sessionId());
+        return fields(call);
+    }
+
+    /** The activity's fields, in mapping order. */
+    public Map<String, Object> fields(CallParties call) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (FieldMapping field : mapping) {
+            Object value = field.constant() != null ? field.constant()
+                    : value(CallValue.of(field.value()).orElseThrow(), call);
+            if (value != null) {
+                fields.put(field.field(), cut(value, maxLength(field)));
+            }
+        }
+        return fields;
+    }
+
+    /** One value of the call; null when the call does not have it. */
+    Object value(CallValue value, CallParties call) {
+        Cdr cdr = call.cdr();
+        return switch (value) {
+            case SESSION_ID -> cdr.sessionId();
+            case SUBJECT -> (cdr.inbound() ? "Inbound call from " : "Outbound call to ")
+                    + text(cdr.customerNumber()).map(phoneNumbers::display).orElse("an unknown number");
+            case CALL_TYPE -> cdr.inbound() ? "Inbound" : "Outbound";
+            case DURATION_SECONDS -> cdr.duration() == null ? null : Math.toIntExact(Math.max(0, cdr.duration()));
+            case IVR_DURATION_SECONDS -> cdr.ivrDuration() == null ? null
+                    : Math.toIntExact(Math.max(0, cdr.ivrDuration()));
+            case END_STATUS -> text(cdr.endStatusString()).orElse(null);
+            case END_STATUS_TEXT -> text(cdr.endStatusString()).map(EndStatus::words).orElse(null);
+            case ACTIVITY_DATE -> callStart(cdr).map(start -> start.atZone(zone).toLocalDate().toString())
+                    .orElse(null);
+            case START_TIME -> callStart(cdr).map(Instant::toString).orElse(null);
+            case ANSWER_TIME -> Timestamps.instant(cdr.acceptTimestamp()).map(Instant::toString).orElse(null);
+            case END_TIME -> Timestamps.instant(cdr.endedTimestamp()).map(Instant::toString).orElse(null);
+            case OWNER_ID -> call.ownerId().orElse(null);
+            case WHO_ID -> call.customer().map(CrmCustomer::id).orElse(null);
+            case CUSTOMER_NUMBER -> text(cdr.customerNumber())
+                    .map(n -> phoneNumbers.e164(n).orElse(n)).orElse(null);
+            case DESCRIPTION -> summary.describe(cdr);
+            case AGENT_EMAIL -> cdr.seatUser() == null ? null : text(cdr.seatUser().mail()).orElse(null);
+            case AGENT_NAME -> cdr.seatUser() == null ? null : text(cdr.seatUser().name()).orElse(null);
+            case QUEUE -> text(cdr.queuedSkillGroupName()).orElse(null);
+            case HUNG_UP_SIDE -> text(cdr.hungUpSide()).orElse(null);
+            case RECORD_ID -> text(cdr.recordId()).orElse(null);
+            case UUI -> text(cdr.uui()).orElse(null);
+        };
+    }
+
+    /** When the call began: its start, else the first other moment TCCC saw of it; never 1970. */
+    static Optional<Instant> callStart(Cdr cdr) {
+        return Timestamps.instant(cdr.startTimestamp()).or(() -> Stream.of(cdr.ringTimestamp(),
+                        cdr.queuedTimestamp(), cdr.acceptTimestamp(), cdr.endedTimestamp())
+                .map(Timestamps::instant).flatMap(Optional::stream).min(Instant::compareTo));
+    }
+
+    private static Integer maxLength(FieldMapping field) {
+        return field.maxLength() != null ? field.maxLength() : SALESFORCE_LENGTHS.get(field.field());
+    }
+
+    /** Texts longer than the field are cut (never inside a surrogate pair); other values pass. */
+    static Object cut(Object value, Integer maxLength) {
+        if (!(value instanceof String text) || maxLength == null || text.length() <= maxLength) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(text.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+        return text.substring(0, end);
+    }
+
+    private static Optional<String> text(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+}

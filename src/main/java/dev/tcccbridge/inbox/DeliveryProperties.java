@@ -1,0 +1,56 @@
+package dev.tcccbridge.inbox;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code bridge.delivery.*}: how inbox rows are delivered and retried.
+ *
+ * @param enabled       whether this instance delivers (every instance may; claims never overlap)
+ * @param pollInterval  pause between two claims of due rows
+ * @param batchSize     rows claimed at once (one transaction)
+ * @param workers       rows of a claim delivered in parallel
+ * @param lease         how long a claim holds a row; a row whose worker died is claimed again
+ *                      after it, so it must be longer than the slowest delivery
+ * @param retryWindow   how long a failing row is retried, counted from its arrival (or its
+ *                      last replay); after it the row is dead
+ * @param backoffBase   delay before the first retry; doubled at each further attempt
+ * @param backoffMax    longest delay between two attempts
+ * @param backoffJitter fraction of each delay drawn at random (0 to 1), so that rows failing
+ *                      together are not retried together
+ */
+@Validated
+@ConfigurationProperties("bridge.delivery")
+public record DeliveryProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("1s") @NotNull Duration pollInterval,
+        @DefaultValue("50") @Min(1) @Max(1000) int batchSize,
+        @DefaultValue("4") @Min(1) @Max(64) int workers,
+        @DefaultValue("5m") @NotNull Duration lease,
+        @DefaultValue("24h") @NotNull Duration retryWindow,
+        @DefaultValue("30s") @NotNull Duration backoffBase,
+        @DefaultValue("30m") @NotNull Duration backoffMax,
+        @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("1.0") double backoffJitter) {
+
+    @AssertTrue(message = "poll-interval, lease, retry-window and backoff-base must be positive")
+    public boolean isPositiveDurations() {
+        return positive(pollInterval) && positive(lease) && positive(retryWindow) && positive(backoffBase);
+    }
+
+    @AssertTrue(message = "backoff-max must not be shorter than backoff-base")
+    public boolean isBackoffMaxAtLeastBase() {
+        return backoffMax == null || backoffBase == null || backoffMax.compareTo(backoffBase) >= 0;
+    }
+
+    private static boolean positive(Duration duration) {
+        return duration == null || (!duration.isNegative() && !duration.isZero());
+    }
+}

@@ -1,0 +1,164 @@
+package dev.tcccbridge.inbox;
+
+import dev.tcccbridge.tccc.PushAction;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The delivery side of the inbox: claims of due rows, and their outcome.
+ *
+ * <p>A claim is one short transaction: {@code SELECT ... FOR UPDATE SKIP LOCKED} picks due rows
+ * no other worker is claiming at that moment, and an UPDATE gives them a lease and the next
+ * attempt number. Instances on one PostgreSQL therefore never hold the same row. Every finish
+ * names the attempt it ends ({@code WHERE attempts = ?}), so a worker that outlived its lease
+ * cannot overwrite the outcome of the worker that claimed the row after it.
+ *
+ * <p>H2 applies {@code LIMIT} before it skips locked rows, so two concurrent claimers on H2 may
+ * get fewer rows than are due, never the same row; the embedded default runs one instance.
+ */
+@Repository
+public class DeliveryRepository {
+
+    public static final String PENDING = InboxRepository.PENDING;
+    public static final String DONE = "DONE";
+    public static final String DEAD = "DEAD";
+
+    private static final int MAX_ERROR_LENGTH = 4000;
+
+    private static final String DUE = """
+            status = 'PENDING' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until <= :now)""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    public DeliveryRepository(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
+        this.jdbc = new NamedParameterJdbcTemplate(jdbc);
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /**
+     * Claims up to {@code limit} due rows, oldest due first, for {@code lease}.
+     *
+     * @param worker who claims, kept in claimed_by for operators
+     */
+    public List<ClaimedPush> claim(String worker, int limit, Duration lease) {
+        OffsetDateTime now = now();
+        OffsetDateTime leaseUntil = now.plus(lease);
+        List<ClaimedPush> claimed = transaction.execute(status -> {
+            List<Long> ids = jdbc.queryForList("SELECT id FROM tccc_inbox WHERE " + DUE
+                            + " ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED",
+                    Map.of("now", now, "limit", limit), Long.class);
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            Map<String, Object> claim = Map.of("ids", ids, "worker", worker, "leaseUntil", leaseUntil, "now", now);
+            jdbc.update("UPDATE tccc_inbox SET claimed_by = :worker, lease_until = :leaseUntil,"
+                    + " attempts = attempts + 1 WHERE id IN (:ids) AND " + DUE, claim);
+            return jdbc.query("SELECT id, push_id, action, session_id, payload, attempts, received_at, replayed_at"
+                    + " FROM tccc_inbox WHERE id IN (:ids) AND claimed_by = :worker AND lease_until = :leaseUntil"
+                    + " ORDER BY next_attempt_at, id", claim, DeliveryRepository::claimedPush);
+        });
+        return claimed == null ? List.of() : claimed;
+    }
+
+    /** The attempt succeeded. @return false when the row was no longer this attempt's */
+    public boolean markDone(long id, int attempt) {
+        return finish(id, attempt, DONE, null);
+    }
+
+    /** The attempt failed for good. @return false when the row was no longer this attempt's */
+    public boolean markDead(long id, int attempt, String reason) {
+        return finish(id, attempt, DEAD, reason);
+    }
+
+    /** The attempt failed; the row is due again at {@code nextAttemptAt}. */
+    public boolean scheduleRetry(long id, int attempt, OffsetDateTime nextAttemptAt, String reason) {
+        return jdbc.update("""
+                UPDATE tccc_inbox SET next_attempt_at = :next, lease_until = NULL, last_error = :error
+                WHERE id = :id AND attempts = :attempt AND status = 'PENDING'""",
+                Map.of("next", nextAttemptAt.withOffsetSameInstant(ZoneOffset.UTC), "error", cut(reason),
+                        "id", id, "attempt", attempt)) == 1;
+    }
+
+    private boolean finish(long id, int attempt, String status, String reason) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("status", status);
+        params.put("now", now());
+        params.put("error", reason == null ? null : cut(reason));
+        params.put("id", id);
+        params.put("attempt", attempt);
+        return jdbc.update("""
+                UPDATE tccc_inbox SET status = :status, finished_at = :now, lease_until = NULL,
+                       last_error = COALESCE(:error, last_error)
+                WHERE id = :id AND attempts = :attempt AND status = 'PENDING'""", params) == 1;
+    }
+
+    /** Dead rows, the most recent first. */
+    public List<InboxRow> dead(int limit) {
+        return jdbc.query("""
+                SELECT id, push_id, action, session_id, status, attempts, received_at, finished_at, last_error
+                FROM tccc_inbox WHERE status = 'DEAD' ORDER BY finished_at DESC, id DESC LIMIT :limit""",
+                Map.of("limit", limit), DeliveryRepository::inboxRow);
+    }
+
+    public Optional<InboxRow> find(long id) {
+        return jdbc.query("""
+                SELECT id, push_id, action, session_id, status, attempts, received_at, finished_at, last_error
+                FROM tccc_inbox WHERE id = :id""", Map.of("id", id), DeliveryRepository::inboxRow)
+                .stream().findFirst();
+    }
+
+    /**
+     * Makes a dead row due now, with a new retry window. The last error stays for reference
+     * until the next attempt ends.
+     *
+     * @return false when the row does not exist or is not dead
+     */
+    public boolean replay(long id) {
+        OffsetDateTime now = now();
+        return jdbc.update("""
+                UPDATE tccc_inbox SET status = 'PENDING', next_attempt_at = :now, replayed_at = :now,
+                       finished_at = NULL, lease_until = NULL
+                WHERE id = :id AND status = 'DEAD'""", Map.of("now", now, "id", id)) == 1;
+    }
+
+    private OffsetDateTime now() {
+        // millisecond precision: what is written compares equal to what is read back
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String cut(String reason) {
+        return reason.length() > MAX_ERROR_LENGTH ? reason.substring(0, MAX_ERROR_LENGTH) : reason;
+    }
+
+    private static ClaimedPush claimedPush(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime replayedAt = rs.getObject("replayed_at", OffsetDateTime.class);
+        return new ClaimedPush(rs.getLong("id"), rs.getString("push_id"),
+                PushAction.of(rs.getString("action")).orElseThrow(
+                        () -> new IllegalStateException("inbox row with an unknown action")),
+                rs.getString("session_id"), rs.getString("payload"), rs.getInt("attempts"),
+                replayedAt != null ? replayedAt : rs.getObject("received_at", OffsetDateTime.class));
+    }
+
+    private static InboxRow inboxRow(ResultSet rs, int row) throws SQLException {
+        return new InboxRow(rs.getLong("id"), rs.getString("push_id"), rs.getString("action"),
+                rs.getString("session_id"), rs.getString("status"), rs.getInt("attempts"),
+                rs.getObject("received_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
+                rs.getString("last_error"));
+    }
+}

@@ -1,0 +1,152 @@
+package dev.tcccbridge.inbox;
+
+import dev.tcccbridge.tccc.PushRejected;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.camel.ExchangeTimedOutException;
+import org.apache.camel.component.direct.DirectConsumerNotAvailableException;
+import org.apache.camel.component.salesforce.api.SalesforceException;
+import org.apache.camel.component.salesforce.api.dto.RestError;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.util.MailConnectException;
+import org.springframework.dao.NonTransientDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that decides whether a failed delivery is worth another attempt.
+ *
+ * <p>The exception and its causes are examined from the outside in; the first one that is
+ * recognised decides. Retryable: I/O and timeouts, HTTP 5xx and 408/429, Salesforce's
+ * {@code REQUEST_LIMIT_EXCEEDED}, {@code UNABLE_TO_LOCK_ROW} and other transient codes,
+ * Salesforce login failures (credentials or Salesforce itself can be mended while the row
+ * waits), mail server connection failures and SMTP 4xx replies, a pipeline route that is not there (yet), a
+ * database that is briefly unavailable. Permanent: what the receiving system refused for
+ * what was sent (other HTTP 4xx, Salesforce validation and field errors, a rejected
+ * address, an SMTP 5xx reply), a payload that cannot be read, and {@link IllegalArgumentException}, which a
+ * pipeline throws to say "no retry can fix this". Anything not recognised is retried:
+ * the retry window bounds it, and a dead row can be replayed once the cause is mended.
+ */
+@Component
+public class FailureClassifier {
+
+    /** Salesforce error codes that go away by themselves. */
+    static final Set<String> TRANSIENT_SALESFORCE_CODES = Set.of(
+            "REQUEST_LIMIT_EXCEEDED", "UNABLE_TO_LOCK_ROW", "SERVER_UNAVAILABLE", "REQUEST_RUNNING_TOO_LONG",
+            "QUERY_TIMEOUT", "INVALID_SESSION_ID", "TXN_SECURITY_METERING_ERROR", "CONCURRENT_REQUESTS_LIMIT_EXCEEDED");
+
+    public Failure classify(Throwable failure) {
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            Optional<Failure> decided = decide(t);
+            if (decided.isPresent()) {
+                return decided.get();
+            }
+        }
+        return Failure.retryable("unexpected: " + describe(failure));
+    }
+
+    private Optional<Failure> decide(Throwable t) {
+        if (t instanceof SalesforceException e) {
+            return salesforce(e);
+        }
+        if (t instanceof HttpOperationFailedException e) {
+            return Optional.of(httpStatus(e.getStatusCode(), "HTTP " + e.getStatusCode() + " from " + e.getUri()));
+        }
+        if (t instanceof DirectConsumerNotAvailableException) {
+            return Optional.of(Failure.retryable("no pipeline for this action yet: " + t.getMessage()));
+        }
+        if (t instanceof MailConnectException) {
+            return Optional.of(Failure.retryable("mail server unreachable: " + t.getMessage()));
+        }
+        if (t instanceof SMTPSendFailedException e) {
+            return Optional.of(smtpReply(e.getReturnCode(), t));
+        }
+        if (t instanceof SMTPAddressFailedException e) {
+            return Optional.of(smtpReply(e.getReturnCode(), t));
+        }
+        if (t instanceof SendFailedException || t instanceof AddressException) {
+            return Optional.of(Failure.permanent("mail refused: " + describe(t)));
+        }
+        if (t instanceof IOException || t instanceof TimeoutException || t instanceof ExchangeTimedOutException) {
+            return Optional.of(Failure.retryable(describe(t)));
+        }
+        if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException) {
+            return Optional.of(Failure.retryable("database: " + describe(t)));
+        }
+        if (t instanceof NonTransientDataAccessException) {
+            return Optional.of(Failure.permanent("database: " + describe(t)));
+        }
+        if (t instanceof PushRejected || t instanceof IllegalArgumentException) {
+            return Optional.of(Failure.permanent(describe(t)));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Failure> salesforce(SalesforceException e) {
+        List<RestError> errors = e.getErrors() == null ? List.of() : e.getErrors();
+        String reason = salesforceReason(e, errors);
+        if (isLoginFailure(e, errors)) {
+            return Optional.of(Failure.retryable("Salesforce login failed: " + reason));
+        }
+        if (errors.stream().map(RestError::getErrorCode).anyMatch(TRANSIENT_SALESFORCE_CODES::contains)) {
+            return Optional.of(Failure.retryable(reason));
+        }
+        if (e.getStatusCode() == 0) {
+            // no HTTP answer: the cause (connection refused, timeout...) decides
+            return e.getCause() == null ? Optional.of(Failure.retryable(reason)) : Optional.empty();
+        }
+        return Optional.of(httpStatus(e.getStatusCode(), reason));
+    }
+
+    /** SMTP 4xx replies are transient ("try again later"), 5xx are final. */
+    private static Failure smtpReply(int code, Throwable t) {
+        return new Failure(code >= 400 && code < 500, "mail server answered " + code + ": " + describe(t));
+    }
+
+    private static Failure httpStatus(int status, String reason) {
+        boolean retryable = status >= 500 || status == 408 || status == 429 || status == 401;
+        return new Failure(retryable, reason);
+    }
+
+    /** camel-salesforce reports a failed login as "Login error..." or names the token URL. */
+    private static boolean isLoginFailure(SalesforceException e, List<RestError> errors) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        return message.startsWith("login ") || message.startsWith("unexpected login error")
+                || message.contains("/services/oauth2/token")
+                || errors.stream().anyMatch(error -> String.valueOf(error.getMessage()).startsWith("Login error"));
+    }
+
+    private static String salesforceReason(SalesforceException e, List<RestError> errors) {
+        if (errors.isEmpty()) {
+            return "Salesforce" + (e.getStatusCode() > 0 ? " " + e.getStatusCode() : "") + ": " + firstLine(e.getMessage());
+        }
+        return "Salesforce " + e.getStatusCode() + " " + errors.stream()
+                .map(error -> error.getErrorCode() + ": " + error.getMessage()
+                        + (error.getFields() == null || error.getFields().isEmpty() ? "" : " " + error.getFields()))
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String describe(Throwable t) {
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + firstLine(t.getMessage()));
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.tcccbridge.crm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tcccbridge.testing.Bridge;
+import dev.tcccbridge.testing.CdrJson;
+import dev.tcccbridge.testing.TestDatabases;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Without Salesforce credentials the bridge records the requests it would send, and delivers. */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CrmDryRunTest {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestDatabases.h2(registry);
+        Bridge.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    CustomerLookup customers;
+    @Autowired
+    CrmMode mode;
+
+    @Test
+    void cdrUpsertIsRecordedAsTheExactRequestAndTheRowIsDone() throws Exception {
+        String session = UUID.randomUUID().toString();
+        Bridge bridge = new Bridge(port, jdbc);
+
+        bridge.push("cdr", "push-" + session, CdrJson.sample().session(session).json());
+        bridge.awaitStatus("push-" + session, "DONE");
+
+        Map<String, Object> request = jdbc.queryForMap(
+                "SELECT method, path, body FROM crm_dry_run_request WHERE path LIKE ?", "%" + session);
+        assertThat(mode).isEqualTo(CrmMode.DRY_RUN);
+        assertThat(request.get("method")).isEqualTo("PATCH");
+        assertThat(request.get("path")).isEqualTo("/services/data/v56.0/sobjects/Task/TCCC_Session_Id__c/" + session);
+        JsonNode body = json.readTree((String) request.get("body"));
+        assertThat(body.path("Subject").asText()).isEqualTo("Outbound call to 0086184xxxx7605");
+        assertThat(body.path("TaskSubtype").asText()).isEqualTo("Call");
+        assertThat(body.path("Status").asText()).isEqualTo("Completed");
+        // nothing was looked up, and the external id travels in the path only
+        assertThat(body.has("OwnerId")).isFalse();
+        assertThat(body.has("WhoId")).isFalse();
+        assertThat(body.has("TCCC_Session_Id__c")).isFalse();
+    }
+
+    @Test
+    void lookupsFindNothingWithoutCallingAnything() {
+        assertThat(customers.byPhone("008618412347605")).isEmpty();
+    }
+}
