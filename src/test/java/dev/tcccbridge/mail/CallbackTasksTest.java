@@ -6,6 +6,7 @@ import dev.tcccbridge.crm.CrmProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +29,9 @@ class CallbackTasksTest {
 
     @Test
     void taskIsDueTheDayTheVoicemailWasLeftInTheCrmTimeZone() {
-        CrmProperties crm = new CrmProperties(null, "005DEFAULT", ZoneId.of("Asia/Shanghai"),
-                new CrmProperties.Salesforce("Task", "TCCC_Session_Id__c"));
+        CrmProperties crm = new CrmProperties(null, "005DEFAULT", ZoneId.of("Asia/Shanghai"), "CN",
+                new CrmProperties.Cache(Duration.ofMinutes(15), 10_000),
+                new CrmProperties.Salesforce("Task", "TCCC_Session_Id__c", List.of("TaskSubtype")));
         CallbackTasks tasks = new CallbackTasks(crm, Clock.systemUTC());
 
         // 2023-02-23 20:30 UTC is already the 24th in Shanghai
