@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "logging.level.dev.tcccbridge=WARN")
+        properties = {"logging.level.dev.tcccbridge=WARN", "bridge.delivery.enabled=false"})
 @Import(PushIngressBenchmark.BareEndpoint.class)
 abstract class PushIngressBenchmark {
 
