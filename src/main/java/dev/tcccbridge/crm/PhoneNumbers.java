@@ -57,9 +57,19 @@ public class PhoneNumbers {
         return UTIL.format(number, PhoneNumberFormat.E164);
     }
 
+    /** {@code +86 184 1234 7605} */
+    public static String international(PhoneNumber number) {
+        return UTIL.format(number, PhoneNumberFormat.INTERNATIONAL);
+    }
+
+    /** {@code 184 1234 7605}, as dialled within the number's country. */
+    public static String national(PhoneNumber number) {
+        return UTIL.format(number, PhoneNumberFormat.NATIONAL);
+    }
+
     /** For people: {@code +86 184 1234 7605}, else the number as written. */
     public String display(String raw) {
-        return parse(raw).map(n -> UTIL.format(n, PhoneNumberFormat.INTERNATIONAL)).orElse(raw == null ? "" : raw);
+        return parse(raw).map(PhoneNumbers::international).orElse(raw == null ? "" : raw);
     }
 
     /** The national significant number, e.g. {@code 18412347605}: the digits every format keeps. */

@@ -39,6 +39,9 @@ public class SalesforceUsers {
     }
 
     private Optional<String> find(String email) {
+        if (!SalesforceQueries.quotable(email)) {
+            return Optional.empty(); // no user has an address no SOQL literal can hold
+        }
         JsonNode records = salesforce.query("SELECT Id FROM User WHERE IsActive = true AND Email = " + literal(email)
                 + " ORDER BY LastLoginDate DESC NULLS LAST LIMIT 1");
         return records.isEmpty() ? Optional.empty() : Optional.of(records.get(0).path("Id").asText());

@@ -1,5 +1,7 @@
 package dev.tcccbridge.desk;
 
+import dev.tcccbridge.crm.SalesforceQueries;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,8 +38,8 @@ public final class DeskCustomerQuery {
         return fields;
     }
 
-    /** @throws IllegalArgumentException when the user id cannot be a SOQL literal ({@link SoqlEscape}) */
+    /** @throws IllegalArgumentException when the user id cannot be a SOQL literal ({@link SalesforceQueries#literal}) */
     public String forUser(String clientUserId) {
-        return prefix + SoqlEscape.quote(clientUserId) + suffix;
+        return prefix + SalesforceQueries.literal(clientUserId) + suffix;
     }
 }

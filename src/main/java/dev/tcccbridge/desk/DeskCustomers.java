@@ -1,5 +1,7 @@
 package dev.tcccbridge.desk;
 
+import dev.tcccbridge.crm.SalesforceQueries;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -72,10 +74,10 @@ public class DeskCustomers {
                     callback.sessionId());
             return DeskLookup.NOT_FOUND;
         }
-        if (!SoqlEscape.quotable(userId)) {
+        if (!SalesforceQueries.quotable(userId)) {
             LOG.warn("Desk {} of session {}: user id of {} characters with control characters or longer than {}: "
                     + "not looked up", callback.command().vendorName(), callback.sessionId(), userId.length(),
-                    SoqlEscape.MAX_LENGTH);
+                    SalesforceQueries.MAX_LITERAL_LENGTH);
             return DeskLookup.NOT_FOUND;
         }
         return cache.getIfPresent(userId);

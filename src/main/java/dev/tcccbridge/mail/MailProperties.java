@@ -1,13 +1,11 @@
 package dev.tcccbridge.mail;
 
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -26,7 +24,6 @@ import org.springframework.validation.annotation.Validated;
  * @param to            default recipients (callers not matched in the CRM, or owner notification off)
  * @param cc            copied on every mail
  * @param timeZone      the zone in which times are shown
- * @param defaultRegion the region of numbers written without a country code (ISO 3166, e.g. CN)
  * @param outboxDir     where {@code file} mode writes its {@code .eml} files
  * @param timeout       SMTP connect, read and write timeout
  */
@@ -43,7 +40,6 @@ public record MailProperties(
         @DefaultValue List<String> to,
         @DefaultValue List<String> cc,
         @DefaultValue("UTC") ZoneId timeZone,
-        @DefaultValue("CN") String defaultRegion,
         @DefaultValue("./data/outbox") Path outboxDir,
         @DefaultValue("10s") Duration timeout) {
 
@@ -56,11 +52,6 @@ public record MailProperties(
         address("bridge.mail.from", from);
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("bridge.mail.port must be between 1 and 65535, not " + port);
-        }
-        defaultRegion = defaultRegion == null ? "" : defaultRegion.trim().toUpperCase(Locale.ROOT);
-        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(defaultRegion)) {
-            throw new IllegalArgumentException("bridge.mail.default-region must be a region code such as CN or US, not '"
-                    + defaultRegion + "'");
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.tcccbridge.mail;
 
 import dev.tcccbridge.crm.CrmCustomer;
+import dev.tcccbridge.crm.CrmProperties;
 import dev.tcccbridge.crm.CustomerLookup;
+import dev.tcccbridge.crm.PhoneNumbers;
 import dev.tcccbridge.tccc.Timestamps;
 import dev.tcccbridge.tccc.Voicemail;
 import java.net.URI;
@@ -28,18 +30,21 @@ public class VoicemailMails {
     private final MailProperties mail;
     private final VoicemailProperties voicemail;
     private final CustomerLookup customers;
+    private final PhoneNumbers phones;
 
-    public VoicemailMails(MailProperties mail, VoicemailProperties voicemail, CustomerLookup customers) {
+    public VoicemailMails(MailProperties mail, VoicemailProperties voicemail, CustomerLookup customers,
+                          CrmProperties crm) {
         this.mail = mail;
         this.voicemail = voicemail;
         this.customers = customers;
+        this.phones = new PhoneNumbers(crm.phoneRegion());
     }
 
     public VoicemailMail prepare(Voicemail push) {
         if (push == null || push.sessionId() == null || push.sessionId().isBlank()) {
             throw new IllegalArgumentException("a voicemail without SessionId cannot be mailed");
         }
-        CallerNumber caller = CallerNumber.of(push.endpointUser(), mail.defaultRegion());
+        CallerNumber caller = CallerNumber.of(push.endpointUser(), phones);
         Optional<CrmCustomer> customer = customer(push.endpointUser());
         VoicemailRecipients recipients =
                 VoicemailRecipients.choose(customer, voicemail.notifyOwner(), mail.to(), mail.cc());

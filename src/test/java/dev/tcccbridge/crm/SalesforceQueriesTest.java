@@ -1,6 +1,7 @@
 package dev.tcccbridge.crm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,5 +25,43 @@ class SalesforceQueriesTest {
         assertThat(SalesforceCustomerLookup.search("18412347605", "+8618412347605"))
                 .startsWith("FIND {\"18412347605\" OR \"\\+8618412347605\"} IN PHONE FIELDS RETURNING Contact(")
                 .contains("Lead(Id, Name, OwnerId, Owner.Email, Phone, MobilePhone WHERE IsConverted = false");
+    }
+
+    @Test
+    void quotesAPlainValue() {
+        assertThat(SalesforceQueries.literal("user517")).isEqualTo("'user517'");
+        assertThat(SalesforceQueries.literal("李伟 o'brien")).isEqualTo("'李伟 o\\'brien'");
+    }
+
+    @Test
+    void quotesAndKeywordsStayInsideTheLiteral() {
+        assertThat(SalesforceQueries.literal("x' OR Name != '")).isEqualTo("'x\\' OR Name != \\''");
+    }
+
+    @Test
+    void backslashIsEscapedFirstSoItCannotEscapeTheClosingQuote() {
+        assertThat(SalesforceQueries.literal("a\\")).isEqualTo("'a\\\\'");
+        assertThat(SalesforceQueries.literal("a\\'")).isEqualTo("'a\\\\\\''");
+    }
+
+    @Test
+    void doubleQuotesAndEscapableControlCharactersAreEscaped() {
+        assertThat(SalesforceQueries.literal("\"a\"\n\r\t\b\f")).isEqualTo("'\\\"a\\\"\\n\\r\\t\\b\\f'");
+    }
+
+    @Test
+    void otherControlCharactersBrokenSurrogatesAndOverlongValuesAreRefused() {
+        for (String value : new String[] {"a\u0000b", "a\u001bb", "a\u007fb", "a\ud800b", "\udc00", "x".repeat(256)}) {
+            assertThat(SalesforceQueries.quotable(value)).as(value).isFalse();
+            assertThatThrownBy(() -> SalesforceQueries.literal(value)).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(SalesforceQueries.quotable(null)).isFalse();
+    }
+
+    @Test
+    void likeWildcardsNeedNoEscapeInAnEqualityLiteral() {
+        assertThat(SalesforceQueries.literal("50%_off")).isEqualTo("'50%_off'");
+        assertThat(SalesforceQueries.literal("😀")).isEqualTo("'😀'");
+        assertThat(SalesforceQueries.quotable("x".repeat(255))).isTrue();
     }
 }

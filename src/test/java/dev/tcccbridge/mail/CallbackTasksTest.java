@@ -1,5 +1,7 @@
 package dev.tcccbridge.mail;
 
+import dev.tcccbridge.crm.PhoneNumbers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tcccbridge.crm.CrmProperties;
@@ -15,7 +17,7 @@ class CallbackTasksTest {
     static VoicemailMail mail(String sessionId, Instant received) {
         return new VoicemailMail(sessionId, MessageIds.voicemail(sessionId), "s", "a@b.example",
                 new VoicemailRecipients(List.of("t@b.example"), List.of(), "test"),
-                CallerNumber.of("13123456789", "CN"), "", "UTC", received, null, null, RecordingAudio.notRequested());
+                CallerNumber.of("13123456789", new PhoneNumbers("CN")), "", "UTC", received, null, null, RecordingAudio.notRequested());
     }
 
     @Test

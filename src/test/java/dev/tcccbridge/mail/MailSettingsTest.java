@@ -15,7 +15,7 @@ class MailSettingsTest {
 
     static MailProperties mail(String mode, String host, List<String> to) {
         return new MailProperties(mode, host, 25, null, null, false, "tccc-bridge@localhost", to, List.of(),
-                ZoneId.of("UTC"), "CN", Path.of("data/outbox"), Duration.ofSeconds(10));
+                ZoneId.of("UTC"), Path.of("data/outbox"), Duration.ofSeconds(10));
     }
 
     static VoicemailProperties voicemail(boolean notifyOwner) {
@@ -56,10 +56,4 @@ class MailSettingsTest {
                 .hasMessageContaining("bridge.mail.to: 'team at support' is not an e-mail address");
     }
 
-    @Test
-    void unknownDefaultRegionIsRefused() {
-        assertThatThrownBy(() -> new MailProperties(null, null, 25, null, null, false, "a@b.example", List.of(),
-                List.of(), ZoneId.of("UTC"), "China", Path.of("x"), Duration.ofSeconds(1)))
-                .hasMessageContaining("bridge.mail.default-region");
-    }
 }
