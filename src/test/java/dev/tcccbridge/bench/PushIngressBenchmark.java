@@ -25,9 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Import(PushIngressBenchmark.BareEndpoint.class)
 abstract class PushIngressBenchmark {
 
-    static final int CLIENTS = 16;
-    static final int PER_CLIENT = 500;
-    static final int WARM_UP_PER_CLIENT = 100;
+    static final int CLIENTS = 4;
+    static final int PER_CLIENT = 2000;
+    static final int WARM_UP_PER_CLIENT = 500;
 
     @LocalServerPort
     int port;
