@@ -1,6 +1,8 @@
 package dev.tcccbridge.desk;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcccbridge.crm.CrmMode;
+import dev.tcccbridge.http.BoundedJsonBodyFilter;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.Resilience4jConfigurationDefinition;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -8,6 +10,7 @@ import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,6 +21,26 @@ public class DeskConfiguration {
 
     /** The Camel thread pool profile CRM lookups run on. */
     static final String LOOKUP_THREADS = "deskCrmLookups";
+
+    /** Oversized and form bodies are refused before the route, in Desk's answer format. */
+    @Bean
+    FilterRegistrationBean<BoundedJsonBodyFilter> deskBodyFilter(DeskProperties properties, ObjectMapper objectMapper) {
+        BoundedJsonBodyFilter.Refusals refusals = new BoundedJsonBodyFilter.Refusals() {
+            @Override
+            public Object bodyTooLarge(String message) {
+                return DeskAnswer.refused(DeskError.BODY_TOO_LARGE, message);
+            }
+
+            @Override
+            public Object notJson(String message) {
+                return DeskAnswer.refused(DeskError.NOT_JSON, message);
+            }
+        };
+        FilterRegistrationBean<BoundedJsonBodyFilter> registration = new FilterRegistrationBean<>(
+                new BoundedJsonBodyFilter(properties.maxBodyBytes().toBytes(), refusals, objectMapper));
+        registration.addUrlPatterns(properties.path());
+        return registration;
+    }
 
     /** The circuit breaker of the CRM lookup ({@code configuration: deskCrmCircuitBreaker} in the route). */
     @Bean

@@ -9,6 +9,8 @@ public enum DeskError {
     UNKNOWN_COMMAND(400, 40001),
     MALFORMED_JSON(400, 40002),
     METHOD_NOT_ALLOWED(405, 40500),
+    BODY_TOO_LARGE(413, 41300),
+    NOT_JSON(415, 41500),
     INTERNAL_ERROR(500, 50000);
 
     private final int httpStatus;

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -45,6 +46,7 @@ public record DeskProperties(
         @DefaultValue("60s") @NotNull @DurationMin(seconds = 1) Duration maxClockSkew,
         @DefaultValue("1500ms") @NotNull @DurationMin(millis = 100) Duration timeout,
         @DefaultValue("16") @Min(1) int maxConcurrentLookups,
+        @DefaultValue("256KB") @NotNull DataSize maxBodyBytes,
         @Valid @DefaultValue Customer customer,
         @Valid @DefaultValue Assignment assignment,
         Map<@NotBlank String, @NotNull @Pattern(regexp = FIELD_PATH, message = FIELD_PATH_MESSAGE) String> variables,

@@ -1,6 +1,7 @@
 package dev.tcccbridge.tccc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tcccbridge.http.BoundedJsonBodyFilter;
 import dev.tcccbridge.inbox.PushIdRepository;
 import javax.sql.DataSource;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -17,9 +18,20 @@ public class PushIngressConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<PushRequestGuard> pushRequestGuard(TcccProperties properties, ObjectMapper objectMapper) {
-        FilterRegistrationBean<PushRequestGuard> registration =
-                new FilterRegistrationBean<>(new PushRequestGuard(properties.push().maxBodyBytes().toBytes(), objectMapper));
+    FilterRegistrationBean<BoundedJsonBodyFilter> pushBodyFilter(TcccProperties properties, ObjectMapper objectMapper) {
+        BoundedJsonBodyFilter.Refusals refusals = new BoundedJsonBodyFilter.Refusals() {
+            @Override
+            public Object bodyTooLarge(String message) {
+                return PushAnswer.refused(PushError.BODY_TOO_LARGE, message);
+            }
+
+            @Override
+            public Object notJson(String message) {
+                return PushAnswer.refused(PushError.UNSUPPORTED_MEDIA_TYPE, message);
+            }
+        };
+        FilterRegistrationBean<BoundedJsonBodyFilter> registration = new FilterRegistrationBean<>(
+                new BoundedJsonBodyFilter(properties.push().maxBodyBytes().toBytes(), refusals, objectMapper));
         registration.addUrlPatterns(properties.push().path());
         return registration;
     }

@@ -245,6 +245,23 @@ class DeskCallbacksTest {
     }
 
     @Test
+    void oversizedAndFormBodiesAreRefusedBeforeAnythingIsRead() throws Exception {
+        String oversized = DeskClient.assignHuman("x".repeat(300 * 1024));
+        String query = desk.signedQuery("ChatBot.OnAssignHuman", Instant.now().getEpochSecond());
+
+        HttpResponse<String> tooLarge = desk.post(query, oversized);
+        HttpResponse<String> form = desk.post(query, "ClientUserId=user517", "Content-Type",
+                "application/x-www-form-urlencoded");
+
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(json.readTree(tooLarge.body()).path("ActionStatus").asText()).isEqualTo("FAIL");
+        assertThat(json.readTree(tooLarge.body()).path("ErrorCode").asInt()).isEqualTo(41300);
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(json.readTree(form.body()).path("ErrorInfo").asText()).contains("application/json");
+        SALESFORCE.server().verify(0, getRequestedFor(urlPathEqualTo(QUERY_PATH)));
+    }
+
+    @Test
     void answerDoesNotEchoTheRequestHeaders() {
         stubQuery(containing("'user517'"), LI_WEI);
 

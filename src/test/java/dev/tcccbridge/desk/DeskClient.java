@@ -49,7 +49,7 @@ final class DeskClient {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/desk/callback?" + query))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .header(headerName, headerValue)
+                .setHeader(headerName, headerValue)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         return exchange(request);

@@ -1,4 +1,4 @@
-package dev.tcccbridge.tccc;
+package dev.tcccbridge.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -20,20 +20,31 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards the push path before the route: refuses form and multipart bodies (415: the HTTP
- * layer would parse them as form fields) and bodies over {@code bridge.tccc.push.max-body-bytes}
- * (413), reading at most one byte more than the limit, as chunked bodies have no
- * Content-Length to trust. A body within the limit is handed on from memory.
+ * Guards an endpoint that takes a JSON body (the TCCC push, the Desk callback) before its route:
+ * refuses form and multipart bodies (415: the HTTP layer would parse them as form fields) and
+ * bodies over the endpoint's limit (413), reading at most one byte more than the limit, as
+ * chunked bodies have no Content-Length to trust. A body within the limit is handed on from
+ * memory. Refusals are answered in the endpoint's own format ({@link Refusals}).
  */
-public class PushRequestGuard extends OncePerRequestFilter {
+public class BoundedJsonBodyFilter extends OncePerRequestFilter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PushRequestGuard.class);
+    private static final Logger LOG = LoggerFactory.getLogger(BoundedJsonBodyFilter.class);
+
+    /** The answers of an endpoint, as the objects its format serialises to JSON. */
+    public interface Refusals {
+
+        Object bodyTooLarge(String message);
+
+        Object notJson(String message);
+    }
 
     private final long maxBytes;
+    private final Refusals refusals;
     private final ObjectMapper objectMapper;
 
-    public PushRequestGuard(long maxBytes, ObjectMapper objectMapper) {
+    public BoundedJsonBodyFilter(long maxBytes, Refusals refusals, ObjectMapper objectMapper) {
         this.maxBytes = maxBytes;
+        this.refusals = refusals;
         this.objectMapper = objectMapper;
     }
 
@@ -41,9 +52,10 @@ public class PushRequestGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (isFormContent(request.getContentType())) {
-            LOG.warn("push from {} refused: Content-Type {}", request.getRemoteAddr(), request.getContentType());
-            answer(response, PushError.UNSUPPORTED_MEDIA_TYPE,
-                    "Content-Type must be application/json, not " + request.getContentType());
+            LOG.warn("{} from {} refused: Content-Type {}", request.getRequestURI(), request.getRemoteAddr(),
+                    request.getContentType());
+            answer(response, 415, refusals.notJson("Content-Type must be application/json, not "
+                    + request.getContentType()));
             return;
         }
         long declared = request.getContentLengthLong();
@@ -64,17 +76,17 @@ public class PushRequestGuard extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, long declared)
             throws IOException {
-        LOG.warn("push from {} refused: body {} exceeds the limit of {} bytes", request.getRemoteAddr(),
-                declared >= 0 ? "of " + declared + " bytes" : "(chunked)", maxBytes);
+        LOG.warn("{} from {} refused: body {} exceeds the limit of {} bytes", request.getRequestURI(),
+                request.getRemoteAddr(), declared >= 0 ? "of " + declared + " bytes" : "(chunked)", maxBytes);
         // the rest of an oversized body is not read: close rather than drain it
         response.setHeader("Connection", "close");
-        answer(response, PushError.BODY_TOO_LARGE, "body larger than " + maxBytes + " bytes");
+        answer(response, 413, refusals.bodyTooLarge("body larger than " + maxBytes + " bytes"));
     }
 
-    private void answer(HttpServletResponse response, PushError error, String message) throws IOException {
-        response.setStatus(error.httpStatus());
+    private void answer(HttpServletResponse response, int status, Object answer) throws IOException {
+        response.setStatus(status);
         response.setContentType("application/json;charset=UTF-8");
-        response.getOutputStream().write(objectMapper.writeValueAsBytes(PushAnswer.refused(error, message)));
+        response.getOutputStream().write(objectMapper.writeValueAsBytes(answer));
     }
 
     private static boolean isFormContent(String contentType) {
