@@ -9,3 +9,16 @@
 ALTER TABLE tccc_inbox ADD COLUMN deferrals INTEGER NOT NULL DEFAULT 0;
 -- when the last wait of the row ends (or ended)
 ALTER TABLE tccc_inbox ADD COLUMN deferred_until TIMESTAMP WITH TIME ZONE;
+
+-- Recordings archived as Salesforce Files (bridge.recording.archive): one row per RecordId, so
+-- a repeated or replayed push never uploads the audio again.
+CREATE TABLE recording_archive (
+    record_id          VARCHAR(128)             NOT NULL,
+    session_id         VARCHAR(128)             NOT NULL,
+    -- the ContentVersion the audio became
+    content_version_id VARCHAR(18)              NOT NULL,
+    bytes              BIGINT                   NOT NULL,
+    archived_at        TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT recording_archive_pk PRIMARY KEY (record_id)
+);
+CREATE INDEX recording_archive_session_ix ON recording_archive (session_id);
