@@ -97,7 +97,7 @@ public class RecordingArchive implements DisposableBean {
         onCompletionDelete(exchange, audio.file());
         Path json = Files.createTempFile("content-version-", ".json");
         onCompletionDelete(exchange, json);
-        writeJson(fields(recording, activityId, audio.fileName()), audio.file(), json);
+        writeJson(objectMapper, fields(recording, activityId, audio.fileName()), audio.file(), json);
         exchange.setProperty(ARCHIVED_BYTES, audio.bytes());
         Message message = exchange.getMessage();
         message.removeHeaders("sObject*");
@@ -158,8 +158,9 @@ public class RecordingArchive implements DisposableBean {
     }
 
     /** {@code {...fields, "VersionData": "<base64 of audio>"}}, encoded as it is written. */
-    void writeJson(Map<String, Object> fields, Path audio, Path json) throws IOException {
-        String head = json(fields);
+    static void writeJson(ObjectMapper objectMapper, Map<String, Object> fields, Path audio, Path json)
+            throws IOException {
+        String head = objectMapper.writeValueAsString(fields);
         try (OutputStream out = Files.newOutputStream(json)) {
             out.write(head.substring(0, head.length() - 1).getBytes(StandardCharsets.UTF_8));
             out.write(",\"VersionData\":\"".getBytes(StandardCharsets.UTF_8));
