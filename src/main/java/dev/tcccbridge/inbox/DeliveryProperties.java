@@ -26,6 +26,11 @@ import org.springframework.validation.annotation.Validated;
  * @param backoffMax    longest delay between two attempts
  * @param backoffJitter fraction of each delay drawn at random (0 to 1), so that rows failing
  *                      together are not retried together
+ * @param awaitCdr      how long a recording waits in the inbox for its call's CDR to be
+ *                      delivered (so that both land on one activity); after it the recording is
+ *                      delivered anyway. 0: recordings do not wait
+ * @param recheck       how often a waiting row is looked at again (a delivered CDR also wakes
+ *                      the recordings of its session at once)
  */
 @Validated
 @ConfigurationProperties("bridge.delivery")
@@ -38,11 +43,19 @@ public record DeliveryProperties(
         @DefaultValue("24h") @NotNull Duration retryWindow,
         @DefaultValue("30s") @NotNull Duration backoffBase,
         @DefaultValue("30m") @NotNull Duration backoffMax,
-        @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("1.0") double backoffJitter) {
+        @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("1.0") double backoffJitter,
+        @DefaultValue("10m") @NotNull Duration awaitCdr,
+        @DefaultValue("30s") @NotNull Duration recheck) {
 
-    @AssertTrue(message = "poll-interval, lease, retry-window and backoff-base must be positive")
+    @AssertTrue(message = "poll-interval, lease, retry-window, backoff-base and recheck must be positive")
     public boolean isPositiveDurations() {
-        return positive(pollInterval) && positive(lease) && positive(retryWindow) && positive(backoffBase);
+        return positive(pollInterval) && positive(lease) && positive(retryWindow) && positive(backoffBase)
+                && positive(recheck);
+    }
+
+    @AssertTrue(message = "await-cdr must not be negative (0: recordings do not wait for their CDR)")
+    public boolean isAwaitCdrNotNegative() {
+        return awaitCdr == null || !awaitCdr.isNegative();
     }
 
     @AssertTrue(message = "backoff-max must not be shorter than backoff-base")

@@ -69,8 +69,8 @@ public class DeliveryRepository {
             Map<String, Object> claim = Map.of("ids", ids, "worker", worker, "leaseUntil", leaseUntil, "now", now);
             jdbc.update("UPDATE tccc_inbox SET claimed_by = :worker, lease_until = :leaseUntil,"
                     + " attempts = attempts + 1 WHERE id IN (:ids) AND " + DUE, claim);
-            return jdbc.query("SELECT id, push_id, action, session_id, payload, attempts, received_at, replayed_at"
-                    + " FROM tccc_inbox WHERE id IN (:ids) AND claimed_by = :worker AND lease_until = :leaseUntil"
+            return jdbc.query("SELECT id, push_id, action, session_id, payload, attempts, received_at, replayed_at,"
+                    + " deferrals, deferred_until FROM tccc_inbox WHERE id IN (:ids) AND claimed_by = :worker AND lease_until = :leaseUntil"
                     + " ORDER BY next_attempt_at, id", claim, DeliveryRepository::claimedPush);
         });
         return claimed == null ? List.of() : claimed;
@@ -93,6 +93,32 @@ public class DeliveryRepository {
                 WHERE id = :id AND attempts = :attempt AND status = 'PENDING'""",
                 Map.of("next", nextAttemptAt.withOffsetSameInstant(ZoneOffset.UTC), "error", cut(reason),
                         "id", id, "attempt", attempt)) == 1;
+    }
+
+    /**
+     * The attempt was deferred ("not yet", {@link DeliveryDeferred}): the row is due again at
+     * {@code nextAttemptAt}, and neither the backoff nor the retry window counts the wait.
+     */
+    public boolean defer(long id, int attempt, OffsetDateTime nextAttemptAt, String reason) {
+        return jdbc.update("""
+                UPDATE tccc_inbox SET next_attempt_at = :next, deferred_until = :next, deferrals = deferrals + 1,
+                       lease_until = NULL, last_error = :reason
+                WHERE id = :id AND attempts = :attempt AND status = 'PENDING'""",
+                Map.of("next", nextAttemptAt.withOffsetSameInstant(ZoneOffset.UTC), "reason", cut(reason),
+                        "id", id, "attempt", attempt)) == 1;
+    }
+
+    /**
+     * Rows of the session that wait ("not yet") are due now: something they may wait for (a
+     * recording, for its call's CDR) has just been delivered. @return how many
+     */
+    public int wakeDeferred(String sessionId) {
+        OffsetDateTime now = now();
+        return jdbc.update("""
+                UPDATE tccc_inbox SET next_attempt_at = :now, deferred_until = :now
+                WHERE session_id = :session AND status = 'PENDING' AND lease_until IS NULL
+                  AND deferred_until IS NOT NULL AND next_attempt_at = deferred_until AND next_attempt_at > :now""",
+                Map.of("now", now, "session", sessionId));
     }
 
     private boolean finish(long id, int attempt, String status, String reason) {
@@ -148,11 +174,16 @@ public class DeliveryRepository {
 
     private static ClaimedPush claimedPush(ResultSet rs, int row) throws SQLException {
         OffsetDateTime replayedAt = rs.getObject("replayed_at", OffsetDateTime.class);
+        OffsetDateTime windowStart = replayedAt != null ? replayedAt : rs.getObject("received_at", OffsetDateTime.class);
+        OffsetDateTime deferredUntil = rs.getObject("deferred_until", OffsetDateTime.class);
+        if (deferredUntil != null && deferredUntil.isAfter(windowStart)) {
+            windowStart = deferredUntil;
+        }
         return new ClaimedPush(rs.getLong("id"), rs.getString("push_id"),
                 PushAction.of(rs.getString("action")).orElseThrow(
                         () -> new IllegalStateException("inbox row with an unknown action")),
-                rs.getString("session_id"), rs.getString("payload"), rs.getInt("attempts"),
-                replayedAt != null ? replayedAt : rs.getObject("received_at", OffsetDateTime.class));
+                rs.getString("session_id"), rs.getString("payload"), rs.getInt("attempts"), windowStart,
+                rs.getInt("deferrals"));
     }
 
     private static InboxRow inboxRow(ResultSet rs, int row) throws SQLException {

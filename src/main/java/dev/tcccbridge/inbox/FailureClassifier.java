@@ -37,6 +37,8 @@ import org.springframework.stereotype.Component;
  * address, an SMTP 5xx reply), a payload that cannot be read, and {@link IllegalArgumentException}, which a
  * pipeline throws to say "no retry can fix this". Anything not recognised is retried:
  * the retry window bounds it, and a dead row can be replayed once the cause is mended.
+ * Not a failure at all: {@link DeliveryDeferred}, a pipeline saying "not yet" (the row waits
+ * and is looked at again after the delay it names).
  */
 @Component
 public class FailureClassifier {
@@ -58,6 +60,9 @@ public class FailureClassifier {
     }
 
     private Optional<Failure> decide(Throwable t) {
+        if (t instanceof DeliveryDeferred e) {
+            return Optional.of(Failure.notYet(e.getMessage(), e.delay()));
+        }
         if (t instanceof SalesforceException e) {
             return salesforce(e);
         }

@@ -72,16 +72,28 @@ public class InboxDelivery {
         if (repository.markDone(claim.id(), claim.attempt())) {
             LOG.info("inbox {} ({} of session {}) delivered at attempt {}", claim.id(), claim.action().value(),
                     claim.sessionId(), claim.attempt());
+            // rows of the session waiting for this one (recordings wait for their CDR) need not wait on
+            repository.wakeDeferred(claim.sessionId());
         } else {
             LOG.warn("inbox {} delivered, but its claim had run out and was taken over", claim.id());
         }
     }
 
-    /** The pipeline failed: retry later, or dead when it cannot succeed or its window has passed. */
+    /**
+     * The pipeline failed: retry later, or dead when it cannot succeed or its window has passed.
+     * A pipeline that said "not yet" ({@link DeliveryDeferred}) has not failed: the row waits.
+     */
     public void failed(@ExchangeProperty(CLAIM) ClaimedPush claim,
                        @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable cause) {
         Failure failure = classifier.classify(cause);
         OffsetDateTime now = OffsetDateTime.now(clock);
+        if (failure.deferred()) {
+            OffsetDateTime next = now.plus(failure.deferral());
+            repository.defer(claim.id(), claim.attempt(), next, failure.reason());
+            LOG.debug("inbox {} ({} of session {}) waits until {}: {}", claim.id(), claim.action().value(),
+                    claim.sessionId(), next, failure.reason());
+            return;
+        }
         OffsetDateTime deadline = claim.windowStart().plus(properties.retryWindow());
         if (!failure.retryable()) {
             dead(claim, failure.reason(), cause);
@@ -89,7 +101,7 @@ public class InboxDelivery {
             dead(claim, "retry window of " + properties.retryWindow() + " passed; last error: " + failure.reason(),
                     cause);
         } else {
-            Duration delay = backoff.after(claim.attempt());
+            Duration delay = backoff.after(claim.failedAttempts() + 1);
             OffsetDateTime next = now.plus(delay).isAfter(deadline) ? deadline : now.plus(delay);
             repository.scheduleRetry(claim.id(), claim.attempt(), next, failure.reason());
             LOG.warn("inbox {} ({} of session {}) attempt {} failed, retry at {}: {}", claim.id(),

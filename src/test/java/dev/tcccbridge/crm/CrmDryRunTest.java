@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcccbridge.testing.Bridge;
 import dev.tcccbridge.testing.CdrJson;
+import dev.tcccbridge.testing.RecordJson;
 import dev.tcccbridge.testing.TestDatabases;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** Without Salesforce credentials the bridge records the requests it would send, and delivers. */
 @CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bridge.recording.archive=true")
 class CrmDryRunTest {
 
     @DynamicPropertySource
@@ -61,6 +62,31 @@ class CrmDryRunTest {
         assertThat(body.has("OwnerId")).isFalse();
         assertThat(body.has("WhoId")).isFalse();
         assertThat(body.has("TCCC_Session_Id__c")).isFalse();
+    }
+
+    @Test
+    void recordingIsRecordedAsTheTaskUpsertAndTheFileItWouldUploadWithoutDownloadingIt() throws Exception {
+        String session = UUID.randomUUID().toString();
+        Bridge bridge = new Bridge(port, jdbc);
+
+        bridge.push("cdr", "cdr-" + session, CdrJson.sample().session(session).json());
+        bridge.awaitStatus("cdr-" + session, "DONE");
+        bridge.push("record", "record-" + session, RecordJson.of(session, "r-" + session, 1700000000,
+                "zhangsan@tencent.com", "http://recorder.invalid/" + session + ".mp3").json());
+        bridge.awaitStatus("record-" + session, "DONE");
+
+        JsonNode upsert = json.readTree(jdbc.queryForObject("SELECT body FROM crm_dry_run_request WHERE path LIKE ?"
+                + " AND body LIKE '%TCCC_Recordings__c%'", String.class, "%" + session));
+        assertThat(upsert.path("TCCC_Recordings__c").asText())
+                .isEqualTo("Agent zhangsan@tencent.com: http://recorder.invalid/" + session + ".mp3");
+        assertThat(upsert.size()).isEqualTo(1);
+        Map<String, Object> file = jdbc.queryForMap("SELECT method, path, body FROM crm_dry_run_request"
+                + " WHERE path LIKE '%/sobjects/ContentVersion' AND body LIKE ?", "%r-" + session + "%");
+        assertThat(file.get("method")).isEqualTo("POST");
+        assertThat(json.readTree((String) file.get("body")).path("VersionData").asText())
+                .contains("not downloaded in dry-run");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recording_archive WHERE session_id = ?", Integer.class,
+                session)).isZero();
     }
 
     @Test

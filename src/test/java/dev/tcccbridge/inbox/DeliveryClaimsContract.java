@@ -143,6 +143,34 @@ abstract class DeliveryClaimsContract {
         assertThat(replayed.windowStart()).isEqualTo(now());
     }
 
+    @Test
+    void deferredRowWaitsWithoutCountingAsAFailureAndIsWokenWhenItsSessionMovesOn() {
+        insertDueRows(1);
+        DeliveryRepository repository = instance();
+        ClaimedPush first = repository.claim("w", 10, Duration.ofMinutes(5)).get(0);
+        assertThat(repository.defer(first.id(), first.attempt(), now().plusMinutes(1), "waiting for the CDR")).isTrue();
+
+        assertThat(repository.claim("w", 10, Duration.ofMinutes(5))).isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        ClaimedPush second = repository.claim("w", 10, Duration.ofMinutes(5)).get(0);
+        // the wait is no failure: the backoff starts from scratch, and so does the retry window
+        assertThat(second.attempt()).isEqualTo(2);
+        assertThat(second.deferrals()).isEqualTo(1);
+        assertThat(second.failedAttempts()).isZero();
+        assertThat(second.windowStart()).isEqualTo(now());
+
+        // waiting again; another row of the session is delivered: the wait ends at once
+        repository.defer(second.id(), second.attempt(), now().plusMinutes(10), "waiting for the CDR");
+        assertThat(repository.claim("w", 10, Duration.ofMinutes(5))).isEmpty();
+        assertThat(repository.wakeDeferred("session-0")).isEqualTo(1);
+        assertThat(repository.wakeDeferred("session-0")).isZero();
+        ClaimedPush woken = repository.claim("w", 10, Duration.ofMinutes(5)).get(0);
+        assertThat(woken.deferrals()).isEqualTo(2);
+        // a failure after the waits counts as the first
+        repository.scheduleRetry(woken.id(), woken.attempt(), now(), "503");
+        assertThat(repository.claim("w", 10, Duration.ofMinutes(5)).get(0).failedAttempts()).isEqualTo(1);
+    }
+
     private DeliveryRepository instance() {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(url);

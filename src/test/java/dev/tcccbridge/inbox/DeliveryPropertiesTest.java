@@ -45,6 +45,17 @@ class DeliveryPropertiesTest {
                 .hasStackTraceContaining("must be positive");
         assertThatThrownBy(() -> bind(Map.of("bridge.delivery.backoff-jitter", "2")))
                 .hasStackTraceContaining("backoffJitter");
+        assertThatThrownBy(() -> bind(Map.of("bridge.delivery.await-cdr", "-1s")))
+                .hasStackTraceContaining("await-cdr must not be negative");
+        assertThatThrownBy(() -> bind(Map.of("bridge.delivery.recheck", "0s")))
+                .hasStackTraceContaining("must be positive");
+    }
+
+    @Test
+    void recordingsWaitTenMinutesForTheirCdrUnlessSetOtherwise() {
+        assertThat(bind(Map.of()).awaitCdr()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(bind(Map.of()).recheck()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(bind(Map.of("bridge.delivery.await-cdr", "0s")).awaitCdr()).isZero();
     }
 
     private static DeliveryProperties bind(Map<String, String> properties) {

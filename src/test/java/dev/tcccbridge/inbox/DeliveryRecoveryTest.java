@@ -12,12 +12,17 @@ import dev.tcccbridge.testing.Bridge;
 import dev.tcccbridge.testing.CdrJson;
 import dev.tcccbridge.testing.SalesforceStub;
 import dev.tcccbridge.testing.TestDatabases;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,17 +40,27 @@ import org.springframework.test.context.DynamicPropertySource;
 class DeliveryRecoveryTest {
 
     static final SalesforceStub SALESFORCE = new SalesforceStub();
+    static final Path OUTBOX = tempDir();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabases.h2(registry);
         SALESFORCE.register(registry);
         Bridge.register(registry);
+        registry.add("bridge.mail.outbox-dir", OUTBOX::toString);
     }
 
     @AfterAll
     static void stop() {
         SALESFORCE.close();
+    }
+
+    static Path tempDir() {
+        try {
+            return Files.createTempDirectory("delivery-recovery-outbox");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @LocalServerPort
@@ -54,6 +69,8 @@ class DeliveryRecoveryTest {
     JdbcTemplate jdbc;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    CamelContext camel;
 
     Bridge bridge;
 
@@ -150,17 +167,23 @@ class DeliveryRecoveryTest {
     }
 
     @Test
-    void rowWhosePipelineIsNotThereYetIsKeptForRetry() {
+    void rowWhosePipelineIsNotThereIsKeptForRetryAndDeliveredOnceItIs() throws Exception {
         String session = UUID.randomUUID().toString();
+        // the voicemail pipeline is missing (its route stopped, as while an edited route file reloads)
+        camel.getRouteController().stopRoute("deliver-voicemail");
+        try {
+            bridge.push("voicemail", "push-" + session, """
+                    {"SdkAppId":1400264214,"SessionId":"%s","Timestamp":1608130650,
+                     "EndpointUser":"13123456789","RecordURL":"http://recorder.example/vm-1"}""".formatted(session));
 
-        bridge.push("record", "push-" + session, """
-                {"SdkAppId":1400264214,"RecordId":"r-1","SessionId":"%s","Timestamp":1608130650,
-                 "EndpointUser":"agent@example.com","RecordURL":"http://recorder.example/r-1"}""".formatted(session));
-
-        await().atMost(Duration.ofSeconds(20)).until(() -> ((Number) bridge.inboxRow("push-" + session)
-                .getOrDefault("attempts", 0)).intValue() >= 2);
-        Map<String, Object> row = bridge.inboxRow("push-" + session);
-        assertThat(row.get("status")).isEqualTo("PENDING");
-        assertThat((String) row.get("last_error")).contains("no pipeline for this action yet");
+            await().atMost(Duration.ofSeconds(20)).until(() -> ((Number) bridge.inboxRow("push-" + session)
+                    .getOrDefault("attempts", 0)).intValue() >= 2);
+            Map<String, Object> row = bridge.inboxRow("push-" + session);
+            assertThat(row.get("status")).isEqualTo("PENDING");
+            assertThat((String) row.get("last_error")).contains("no pipeline for this action yet");
+        } finally {
+            camel.getRouteController().startRoute("deliver-voicemail");
+        }
+        bridge.awaitStatus("push-" + session, "DONE");
     }
 }

@@ -9,6 +9,7 @@ import jakarta.mail.SendFailedException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.CamelExecutionException;
@@ -26,6 +27,17 @@ import org.springframework.dao.CannotAcquireLockException;
 class FailureClassifierTest {
 
     final FailureClassifier classifier = new FailureClassifier();
+
+    @Test
+    void notYetIsNoFailureButAWaitOfTheDelayTheExceptionNames() {
+        Failure failure = classifier.classify(new CamelExecutionException("wrapped", null,
+                new DeliveryDeferred("waiting for the call's CDR", Duration.ofSeconds(30))));
+
+        assertThat(failure.deferred()).isTrue();
+        assertThat(failure.deferral()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(failure.reason()).isEqualTo("waiting for the call's CDR");
+        assertThat(classifier.classify(new ConnectException("Connection refused")).deferred()).isFalse();
+    }
 
     @Test
     void networkFailuresAndTimeoutsAreRetried() {

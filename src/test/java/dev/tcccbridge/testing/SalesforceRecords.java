@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code PATCH /services/data/vNN/sobjects/{object}/{externalIdField}/{value}}), kept like
  * Salesforce keeps them: an upsert creates the record (201) or updates it (200); the external
  * id field may not be in the body; create-only fields (TaskSubtype) are refused on update with
- * {@code INVALID_FIELD_FOR_INSERT_UPDATE}. Outages and refusals can be switched on.
+ * {@code INVALID_FIELD_FOR_INSERT_UPDATE}. Creates ({@code POST .../sobjects/{object}}, e.g. a
+ * ContentVersion) are kept under their new Id. Outages and refusals can be switched on.
  */
 public final class SalesforceRecords implements ResponseDefinitionTransformerV2 {
 
@@ -84,8 +85,9 @@ public final class SalesforceRecords implements ResponseDefinitionTransformerV2 
 
     @Override
     public synchronized ResponseDefinition transform(ServeEvent event) {
-        if (!"PATCH".equals(event.getRequest().getMethod().getName())) {
-            return answer(405, "[{\"errorCode\":\"METHOD_NOT_ALLOWED\",\"message\":\"stub serves upserts only\"}]");
+        String method = event.getRequest().getMethod().getName();
+        if (!"PATCH".equals(method) && !"POST".equals(method)) {
+            return answer(405, "[{\"errorCode\":\"METHOD_NOT_ALLOWED\",\"message\":\"stub serves upserts and creates only\"}]");
         }
         if (unavailable > 0) {
             unavailable--;
@@ -93,6 +95,9 @@ public final class SalesforceRecords implements ResponseDefinitionTransformerV2 
         }
         if (refusal != null) {
             return answer(400, refusal);
+        }
+        if ("POST".equals(method)) {
+            return create(event);
         }
         String[] path = URI.create(event.getRequest().getUrl()).getRawPath().split("/");
         String object = path[path.length - 3];
@@ -131,11 +136,32 @@ public final class SalesforceRecords implements ResponseDefinitionTransformerV2 
         return answer(200, "{\"id\":\"" + existing.get("Id") + "\",\"success\":true,\"errors\":[],\"created\":false}");
     }
 
+    /** {@code POST .../sobjects/{object}}: a new record, kept under its Id. */
+    private ResponseDefinition create(ServeEvent event) {
+        String[] path = URI.create(event.getRequest().getUrl()).getRawPath().split("/");
+        String object = path[path.length - 1];
+        Map<String, Object> fields;
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> body = JSON.readValue(event.getRequest().getBody(), Map.class);
+            fields = body;
+        } catch (Exception e) {
+            return answer(400, "[{\"errorCode\":\"JSON_PARSER_ERROR\",\"message\":\"" + e.getMessage()
+                    .replace("\"", "'").replace("\n", " ") + "\"}]");
+        }
+        Map<String, Object> record = new LinkedHashMap<>(fields);
+        String id = newId(object);
+        record.put("Id", id);
+        records.computeIfAbsent(object, o -> new LinkedHashMap<>()).put(id, record);
+        return answer(201, "{\"id\":\"" + id + "\",\"success\":true,\"errors\":[]}");
+    }
+
     private String newId(String object) {
         String prefix = switch (object) {
             case "Task" -> "00T";
             case "Contact" -> "003";
             case "Lead" -> "00Q";
+            case "ContentVersion" -> "068";
             default -> "a00";
         };
         return prefix + String.format("%012d", ids.incrementAndGet()) + "AAA";

@@ -17,7 +17,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  *
  * <p>Use one per test class: start it in a static initialiser or {@code @BeforeAll}, call
  * {@link #register} from {@code @DynamicPropertySource}, and {@link #resetRequests} between tests.
- * Upserts by external id are served by {@link #records()}, which keeps records as Salesforce does.
+ * Upserts by external id and creates are served by {@link #records()}, which keeps records as
+ * Salesforce does.
  */
 public final class SalesforceStub implements AutoCloseable {
 
@@ -82,6 +83,8 @@ public final class SalesforceStub implements AutoCloseable {
                          "issued_at":"1700000000000","signature":"stub"}"""
                         .formatted(baseUrl(), baseUrl(), ORG_ID, INTEGRATION_USER_ID))));
         server.stubFor(patch(urlPathMatching(dataPath() + "/sobjects/[^/]+/[^/]+/[^/]+"))
+                .willReturn(aResponse().withTransformers(SalesforceRecords.NAME)));
+        server.stubFor(post(urlPathMatching(dataPath() + "/sobjects/[^/]+/?"))
                 .willReturn(aResponse().withTransformers(SalesforceRecords.NAME)));
     }
 

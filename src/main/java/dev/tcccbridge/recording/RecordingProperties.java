@@ -1,0 +1,45 @@
+package dev.tcccbridge.recording;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code bridge.recording.*}: how the recordings of a call reach its CRM activity.
+ *
+ * @param taskField       the activity's Long Text Area that lists every recording of the call,
+ *                        one line each ("Customer +86 184 8614 7605: https://...")
+ * @param archive         also store each recording's audio as a Salesforce File on the activity,
+ *                        before TCCC's link expires (3 months)
+ * @param maxBytes        larger recordings are not archived (the row is dead, with the reason);
+ *                        at most {@link #SALESFORCE_JSON_LIMIT}: the File is sent base64-encoded
+ *                        in a JSON body, which Salesforce takes up to 37.5 MB
+ * @param downloadTimeout connect, read and total time allowed for downloading one recording
+ */
+@Validated
+@ConfigurationProperties("bridge.recording")
+public record RecordingProperties(
+        @DefaultValue("TCCC_Recordings__c") @NotBlank String taskField,
+        @DefaultValue("false") boolean archive,
+        @DefaultValue("25MB") @NotNull DataSize maxBytes,
+        @DefaultValue("60s") @NotNull Duration downloadTimeout) {
+
+    /** 37.5 MB of base64 in a JSON body, decoded: the largest File one sObject request carries. */
+    public static final DataSize SALESFORCE_JSON_LIMIT = DataSize.ofBytes(37_500_000L / 4 * 3);
+
+    @AssertTrue(message = "max-bytes must be between 1 byte and 28125000 bytes (Salesforce takes 37.5 MB of"
+            + " base64 in one JSON request)")
+    public boolean isMaxBytesWithinSalesforceLimit() {
+        return maxBytes == null || (maxBytes.toBytes() > 0 && maxBytes.compareTo(SALESFORCE_JSON_LIMIT) <= 0);
+    }
+
+    @AssertTrue(message = "download-timeout must be positive")
+    public boolean isDownloadTimeoutPositive() {
+        return downloadTimeout == null || (!downloadTimeout.isNegative() && !downloadTimeout.isZero());
+    }
+}

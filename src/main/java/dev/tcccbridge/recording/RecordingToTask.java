@@ -1,0 +1,79 @@
+package dev.tcccbridge.recording;
+
+import dev.tcccbridge.crm.CrmProperties;
+import dev.tcccbridge.crm.CrmUpsert;
+import dev.tcccbridge.crm.PhoneNumbers;
+import dev.tcccbridge.inbox.DeliveryDeferred;
+import dev.tcccbridge.tccc.Recording;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+/**
+ * A recording as the recording field of its call's activity ({@code bridge.recording.task-field}),
+ * upserted by SessionId like the CDR. The value is computed from every recording of the session
+ * the inbox holds, not from this push alone, so a repeated, replayed or late push writes the same
+ * text and never drops a link another push wrote. Only that field is sent: the CDR's fields stay.
+ */
+@Component
+public class RecordingToTask {
+
+    /** The recording being delivered, kept while the body is the activity's fields, then its id. */
+    public static final String RECORDING = "TcccRecording";
+    /** The recording field's text as written. */
+    static final String WRITTEN = "TcccRecordingsWritten";
+
+    private final SessionRecordings inbox;
+    private final RecordingLinks links;
+    private final CrmProperties.Salesforce salesforce;
+    private final String field;
+
+    public RecordingToTask(SessionRecordings inbox, CrmProperties crm, RecordingProperties properties) {
+        this.inbox = inbox;
+        this.links = new RecordingLinks(new PhoneNumbers(crm.phoneRegion()));
+        this.salesforce = crm.salesforce();
+        this.field = properties.taskField();
+    }
+
+    /** Body: the recording → the activity's recording field; headers for {@code direct:crm-upsert}. */
+    public Map<String, Object> map(@Body Recording recording, Exchange exchange) {
+        String text = text(recording);
+        exchange.setProperty(RECORDING, recording);
+        exchange.setProperty(WRITTEN, text);
+        Message message = exchange.getMessage();
+        message.setHeader(CrmUpsert.OBJECT, salesforce.activityObject());
+        message.setHeader(CrmUpsert.EXTERNAL_ID_FIELD, salesforce.sessionIdField());
+        message.setHeader(CrmUpsert.EXTERNAL_ID_VALUE, recording.sessionId());
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put(field, text);
+        return fields;
+    }
+
+    /**
+     * After the upsert: when another recording of the session arrived while this one was being
+     * written (its worker may have written before us, with a text that lacked ours or we lacked
+     * its), the row is written again at the next poll; otherwise the body (the activity's id) goes on.
+     *
+     * @throws DeliveryDeferred when the session's recordings changed meanwhile
+     */
+    public void confirm(@ExchangeProperty(RECORDING) Recording recording,
+                        @ExchangeProperty(WRITTEN) String written) {
+        if (!text(recording).equals(written)) {
+            throw new DeliveryDeferred("another recording of the session arrived while the links were written:"
+                    + " written again", Duration.ZERO);
+        }
+    }
+
+    private String text(Recording recording) {
+        List<Recording> all = new ArrayList<>(inbox.of(recording.sessionId()));
+        all.add(recording);
+        return links.text(all);
+    }
+}
