@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
+import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,10 +29,21 @@ public class PushIntake {
         this.expectedSdkAppId = properties.sdkAppId();
     }
 
-    public PushEnvelope parse(@Header("CamelHttpMethod") String method,
-                              @Header("action") String actionParam,
-                              @Header("X-TCCC-PUSH-UUID") String pushUuid,
-                              @Body byte[] body) {
+    /** The header that carries the de-duplication key through the route, as in delivery. */
+    public static final String PUSH_ID_HEADER = "TcccPushId";
+
+    /** As {@link #parse(String, String, String, byte[])}, and puts the push id in {@value #PUSH_ID_HEADER}. */
+    public PushEnvelope accept(@Header("CamelHttpMethod") String method,
+                               @Header("action") String actionParam,
+                               @Header("X-TCCC-PUSH-UUID") String pushUuid,
+                               @Body byte[] body,
+                               Message message) {
+        PushEnvelope push = parse(method, actionParam, pushUuid, body);
+        message.setHeader(PUSH_ID_HEADER, push.pushId());
+        return push;
+    }
+
+    public PushEnvelope parse(String method, String actionParam, String pushUuid, byte[] body) {
         if (method != null && !"POST".equalsIgnoreCase(method)) {
             throw new PushRejected(PushError.METHOD_NOT_ALLOWED, "pushes are sent with POST, not " + method);
         }
