@@ -43,10 +43,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class FailureClassifier {
 
-    /** Salesforce error codes that go away by themselves. */
+    /**
+     * Salesforce error codes that go away by themselves. {@code DUPLICATE_VALUE} among them: two
+     * upserts of one new SessionId at the same moment (a CDR and a recording, say) both try to
+     * create, one loses; retried, the upsert finds the record and updates it.
+     */
     static final Set<String> TRANSIENT_SALESFORCE_CODES = Set.of(
             "REQUEST_LIMIT_EXCEEDED", "UNABLE_TO_LOCK_ROW", "SERVER_UNAVAILABLE", "REQUEST_RUNNING_TOO_LONG",
-            "QUERY_TIMEOUT", "INVALID_SESSION_ID", "TXN_SECURITY_METERING_ERROR", "CONCURRENT_REQUESTS_LIMIT_EXCEEDED");
+            "QUERY_TIMEOUT", "INVALID_SESSION_ID", "TXN_SECURITY_METERING_ERROR", "CONCURRENT_REQUESTS_LIMIT_EXCEEDED",
+            "DUPLICATE_VALUE");
 
     public Failure classify(Throwable failure) {
         Set<Throwable> seen = new HashSet<>();

@@ -54,6 +54,7 @@ class FailureClassifierTest {
         assertRetryable(salesforce(500, "UNKNOWN_EXCEPTION"));
         assertRetryable(salesforce(403, "REQUEST_LIMIT_EXCEEDED"));
         assertRetryable(salesforce(400, "UNABLE_TO_LOCK_ROW"));
+        assertRetryable(salesforce(400, "DUPLICATE_VALUE"));
         assertRetryable(new SalesforceException("Unexpected error: Service Unavailable", 503));
     }
 
