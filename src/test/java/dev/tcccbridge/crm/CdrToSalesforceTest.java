@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tcccbridge.testing.Bridge;
 import dev.tcccbridge.testing.CdrJson;
+import dev.tcccbridge.testing.SalesforceDirectory;
 import dev.tcccbridge.testing.SalesforceStub;
 import dev.tcccbridge.testing.TestDatabases;
 import java.util.List;

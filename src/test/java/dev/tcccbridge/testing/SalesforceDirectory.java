@@ -1,30 +1,29 @@
-package dev.tcccbridge.crm;
+package dev.tcccbridge.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-import dev.tcccbridge.testing.SalesforceStub;
 
 /** Users, Contacts and Leads the stub finds by SOQL (users by e-mail) and SOSL (phone search). */
-final class SalesforceDirectory {
+public final class SalesforceDirectory {
 
     private final SalesforceStub salesforce;
 
-    SalesforceDirectory(SalesforceStub salesforce) {
+    public SalesforceDirectory(SalesforceStub salesforce) {
         this.salesforce = salesforce;
     }
 
     /** Queries and searches that match nothing below find nothing. */
-    void findNothingElse() {
+    public void findNothingElse() {
         salesforce.server().stubFor(get(urlPathEqualTo(salesforce.dataPath() + "/query/")).atPriority(10)
                 .willReturn(json("{\"totalSize\":0,\"done\":true,\"records\":[]}")));
         salesforce.server().stubFor(get(urlPathEqualTo(salesforce.dataPath() + "/search/")).atPriority(10)
                 .willReturn(json("{\"searchRecords\":[]}")));
     }
 
-    void user(String email, String userId) {
+    public void user(String email, String userId) {
         salesforce.server().stubFor(get(urlPathEqualTo(salesforce.dataPath() + "/query/")).atPriority(1)
                 .withQueryParam("q", containing("Email = '" + email + "'"))
                 .willReturn(json("""
@@ -34,13 +33,13 @@ final class SalesforceDirectory {
     }
 
     /** A search whose text contains {@code searched} finds these records (JSON of searchRecords). */
-    void search(String searched, String... records) {
+    public void search(String searched, String... records) {
         salesforce.server().stubFor(get(urlPathEqualTo(salesforce.dataPath() + "/search/")).atPriority(1)
                 .withQueryParam("q", containing(searched))
                 .willReturn(json("{\"searchRecords\":[" + String.join(",", records) + "]}")));
     }
 
-    static String contact(String id, String name, String phoneField, String phone, String ownerEmail) {
+    public static String contact(String id, String name, String phoneField, String phone, String ownerEmail) {
         return """
                 {"attributes":{"type":"Contact","url":"/services/data/v62.0/sobjects/Contact/%s"},
                  "Id":"%s","Name":"%s","OwnerId":"005000000000077AAA",
@@ -48,7 +47,7 @@ final class SalesforceDirectory {
                 .formatted(id, id, name, ownerEmail, phoneField, phone);
     }
 
-    static String lead(String id, String name, String phone) {
+    public static String lead(String id, String name, String phone) {
         return """
                 {"attributes":{"type":"Lead","url":"/services/data/v62.0/sobjects/Lead/%s"},
                  "Id":"%s","Name":"%s","OwnerId":"005000000000078AAA",
