@@ -1,7 +1,6 @@
 package dev.tcccbridge.desk;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tcccbridge.http.JsonAnswers;
 import java.time.Duration;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -20,12 +19,12 @@ public class DeskAnswers {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeskAnswers.class);
 
-    private final ObjectMapper objectMapper;
+    private final JsonAnswers answers;
     private final DeskMapping mapping;
     private final DeskMetrics metrics;
 
-    public DeskAnswers(ObjectMapper objectMapper, DeskProperties properties, DeskMetrics metrics) {
-        this.objectMapper = objectMapper;
+    public DeskAnswers(JsonAnswers answers, DeskProperties properties, DeskMetrics metrics) {
+        this.answers = answers;
         this.mapping = new DeskMapping(properties.assignment(), properties.variables());
         this.metrics = metrics;
     }
@@ -64,13 +63,6 @@ public class DeskAnswers {
     }
 
     private String write(Message message, int status, DeskAnswer answer) {
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json;charset=UTF-8");
-        try {
-            return objectMapper.writeValueAsString(answer);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a record of strings and numbers always serialises", e);
-        }
+        return answers.write(message, status, answer);
     }
 }

@@ -25,21 +25,10 @@ public class DeskConfiguration {
     /** Oversized and form bodies are refused before the route, in Desk's answer format. */
     @Bean
     FilterRegistrationBean<BoundedJsonBodyFilter> deskBodyFilter(DeskProperties properties, ObjectMapper objectMapper) {
-        BoundedJsonBodyFilter.Refusals refusals = new BoundedJsonBodyFilter.Refusals() {
-            @Override
-            public Object bodyTooLarge(String message) {
-                return DeskAnswer.refused(DeskError.BODY_TOO_LARGE, message);
-            }
-
-            @Override
-            public Object notJson(String message) {
-                return DeskAnswer.refused(DeskError.NOT_JSON, message);
-            }
-        };
-        FilterRegistrationBean<BoundedJsonBodyFilter> registration = new FilterRegistrationBean<>(
-                new BoundedJsonBodyFilter(properties.maxBodyBytes().toBytes(), refusals, objectMapper));
-        registration.addUrlPatterns(properties.path());
-        return registration;
+        return BoundedJsonBodyFilter.on(properties.path(), properties.maxBodyBytes(),
+                (status, message) -> DeskAnswer.refused(
+                        status == 413 ? DeskError.BODY_TOO_LARGE : DeskError.NOT_JSON, message),
+                objectMapper);
     }
 
     /** The circuit breaker of the CRM lookup ({@code configuration: deskCrmCircuitBreaker} in the route). */

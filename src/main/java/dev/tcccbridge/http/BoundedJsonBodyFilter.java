@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,12 +32,20 @@ public class BoundedJsonBodyFilter extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(BoundedJsonBodyFilter.class);
 
-    /** The answers of an endpoint, as the objects its format serialises to JSON. */
+    /** The refusal of an endpoint for an HTTP status (413, 415), in its own answer format. */
+    @FunctionalInterface
     public interface Refusals {
 
-        Object bodyTooLarge(String message);
+        Object answer(int httpStatus, String message);
+    }
 
-        Object notJson(String message);
+    /** The filter in front of one path. */
+    public static FilterRegistrationBean<BoundedJsonBodyFilter> on(String path, DataSize maxBody, Refusals refusals,
+                                                                   ObjectMapper objectMapper) {
+        FilterRegistrationBean<BoundedJsonBodyFilter> registration = new FilterRegistrationBean<>(
+                new BoundedJsonBodyFilter(maxBody.toBytes(), refusals, objectMapper));
+        registration.addUrlPatterns(path);
+        return registration;
     }
 
     private final long maxBytes;
@@ -54,7 +64,7 @@ public class BoundedJsonBodyFilter extends OncePerRequestFilter {
         if (isFormContent(request.getContentType())) {
             LOG.warn("{} from {} refused: Content-Type {}", request.getRequestURI(), request.getRemoteAddr(),
                     request.getContentType());
-            answer(response, 415, refusals.notJson("Content-Type must be application/json, not "
+            answer(response, 415, refusals.answer(415, "Content-Type must be application/json, not "
                     + request.getContentType()));
             return;
         }
@@ -80,7 +90,7 @@ public class BoundedJsonBodyFilter extends OncePerRequestFilter {
                 request.getRemoteAddr(), declared >= 0 ? "of " + declared + " bytes" : "(chunked)", maxBytes);
         // the rest of an oversized body is not read: close rather than drain it
         response.setHeader("Connection", "close");
-        answer(response, 413, refusals.bodyTooLarge("body larger than " + maxBytes + " bytes"));
+        answer(response, 413, refusals.answer(413, "body larger than " + maxBytes + " bytes"));
     }
 
     private void answer(HttpServletResponse response, int status, Object answer) throws IOException {

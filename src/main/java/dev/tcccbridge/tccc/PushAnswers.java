@@ -1,7 +1,6 @@
 package dev.tcccbridge.tccc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tcccbridge.http.JsonAnswers;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
@@ -11,18 +10,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the vendor-format answer of the push endpoint, {@code {"ErrCode":..,"ErrMsg":..}},
- * with its HTTP status. The answer carries only the headers set here: nothing the sender
- * sent is echoed back.
+ * with its HTTP status.
  */
 @Component
 public class PushAnswers {
 
     private static final Logger LOG = LoggerFactory.getLogger(PushAnswers.class);
 
-    private final ObjectMapper objectMapper;
+    private final JsonAnswers answers;
 
-    public PushAnswers(ObjectMapper objectMapper) {
-        this.objectMapper = objectMapper;
+    public PushAnswers(JsonAnswers answers) {
+        this.answers = answers;
     }
 
     /** After the inbox commit: a new push, or one stored before. */
@@ -51,13 +49,6 @@ public class PushAnswers {
     }
 
     private String answer(Message message, int status, PushAnswer answer) {
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json;charset=UTF-8");
-        try {
-            return objectMapper.writeValueAsString(answer);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a two-field record always serialises", e);
-        }
+        return answers.write(message, status, answer);
     }
 }

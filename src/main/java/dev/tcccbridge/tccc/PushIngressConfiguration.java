@@ -19,20 +19,9 @@ public class PushIngressConfiguration {
 
     @Bean
     FilterRegistrationBean<BoundedJsonBodyFilter> pushBodyFilter(TcccProperties properties, ObjectMapper objectMapper) {
-        BoundedJsonBodyFilter.Refusals refusals = new BoundedJsonBodyFilter.Refusals() {
-            @Override
-            public Object bodyTooLarge(String message) {
-                return PushAnswer.refused(PushError.BODY_TOO_LARGE, message);
-            }
-
-            @Override
-            public Object notJson(String message) {
-                return PushAnswer.refused(PushError.UNSUPPORTED_MEDIA_TYPE, message);
-            }
-        };
-        FilterRegistrationBean<BoundedJsonBodyFilter> registration = new FilterRegistrationBean<>(
-                new BoundedJsonBodyFilter(properties.push().maxBodyBytes().toBytes(), refusals, objectMapper));
-        registration.addUrlPatterns(properties.push().path());
-        return registration;
+        return BoundedJsonBodyFilter.on(properties.push().path(), properties.push().maxBodyBytes(),
+                (status, message) -> PushAnswer.refused(
+                        status == 413 ? PushError.BODY_TOO_LARGE : PushError.UNSUPPORTED_MEDIA_TYPE, message),
+                objectMapper);
     }
 }
