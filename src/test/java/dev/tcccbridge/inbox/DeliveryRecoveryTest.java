@@ -1,8 +1,6 @@
 package dev.tcccbridge.inbox;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcccbridge.testing.Bridge;
 import dev.tcccbridge.testing.CdrJson;
+import dev.tcccbridge.testing.SalesforceDirectory;
 import dev.tcccbridge.testing.SalesforceStub;
 import dev.tcccbridge.testing.TestDatabases;
 import java.io.IOException;
@@ -79,10 +78,7 @@ class DeliveryRecoveryTest {
         bridge = new Bridge(port, jdbc);
         SALESFORCE.resetRequests();
         // no users, no customers
-        SALESFORCE.server().stubFor(get(urlPathEqualTo(SALESFORCE.dataPath() + "/query/")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody("{\"totalSize\":0,\"done\":true,\"records\":[]}")));
-        SALESFORCE.server().stubFor(get(urlPathEqualTo(SALESFORCE.dataPath() + "/search/")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody("{\"searchRecords\":[]}")));
+        new SalesforceDirectory(SALESFORCE).findNothingElse();
     }
 
     @Test

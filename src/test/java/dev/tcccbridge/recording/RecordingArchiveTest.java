@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.tcccbridge.testing.Bridge;
 import dev.tcccbridge.testing.CdrJson;
 import dev.tcccbridge.testing.RecordJson;
+import dev.tcccbridge.testing.SalesforceDirectory;
 import dev.tcccbridge.testing.SalesforceStub;
 import dev.tcccbridge.testing.TestDatabases;
 import java.util.Base64;
@@ -78,10 +79,8 @@ class RecordingArchiveTest {
         bridge = new Bridge(port, jdbc);
         SALESFORCE.resetRequests();
         AUDIO.resetAll();
-        SALESFORCE.server().stubFor(get(urlPathEqualTo(SALESFORCE.dataPath() + "/query/")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody("{\"totalSize\":0,\"done\":true,\"records\":[]}")));
-        SALESFORCE.server().stubFor(get(urlPathEqualTo(SALESFORCE.dataPath() + "/search/")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody("{\"searchRecords\":[]}")));
+        // no users, no customers
+        new SalesforceDirectory(SALESFORCE).findNothingElse();
     }
 
     @Test

@@ -1,10 +1,8 @@
 package dev.tcccbridge.recording;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import dev.tcccbridge.testing.Bridge;
 import dev.tcccbridge.testing.CdrJson;
 import dev.tcccbridge.testing.RecordJson;
+import dev.tcccbridge.testing.SalesforceDirectory;
 import dev.tcccbridge.testing.SalesforceStub;
 import dev.tcccbridge.testing.TestDatabases;
 import java.time.Duration;
@@ -72,10 +71,7 @@ class RecordingsToSalesforceTest {
         bridge = new Bridge(port, jdbc);
         SALESFORCE.resetRequests();
         // no users, no customers
-        SALESFORCE.server().stubFor(get(urlPathEqualTo(SALESFORCE.dataPath() + "/query/")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody("{\"totalSize\":0,\"done\":true,\"records\":[]}")));
-        SALESFORCE.server().stubFor(get(urlPathEqualTo(SALESFORCE.dataPath() + "/search/")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody("{\"searchRecords\":[]}")));
+        new SalesforceDirectory(SALESFORCE).findNothingElse();
     }
 
     @Test
