@@ -88,7 +88,8 @@ class DeskSlowCrmTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(json.readTree(response.body()).path("Body").isEmpty()).isTrue();
             assertThat(json.readTree(response.body()).path("ErrorCode").asInt()).isZero();
-            assertThat(took).isLessThan(Duration.ofMillis(300));
+            // not waiting for the lookup timeout (1,200 ms): answered at once, with room for a slow machine
+            assertThat(took).isLessThan(Duration.ofMillis(800));
         }
         SALESFORCE.server().verify(2, getRequestedFor(urlPathEqualTo(QUERY_PATH)));
     }
