@@ -33,7 +33,7 @@ public class ReconcileConfiguration {
         PushFeed feed = push -> producer.sendBodyAndHeader("direct:store-push", push,
                 PushIntake.PUSH_ID_HEADER, push.pushId());
         Reconciliation reconciliation = new Reconciliation(
-                new TelCdrPaging(new TcccTelCdrApi(api, tccc.sdkAppId(), objectMapper)),
+                new TelCdrPaging(new TcccTelCdrApi(api, tccc.sdkAppId(), objectMapper), reconcile.pageSize()),
                 new KnownSessions(jdbc), feed, reader, new SchedulerLock(jdbc, clock, instance.id()),
                 reconcile, tccc.sdkAppId(), clock, metrics);
         return new ReconcileJob(reconciliation, objectMapper);

@@ -1,6 +1,8 @@
 package dev.tcccbridge.reconcile;
 
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param lookback how far back each run asks for CDRs (the API allows less than 90 days)
  * @param grace    CDRs of calls that ended less than this ago are left to their push, which may
  *                 still be on its way or being retried; a later run looks at them again
+ * @param pageSize CDRs asked for per request (the API's largest page is 100)
  * @param lockLease how long a run holds the lock at most; an instance that died while running
  *                 blocks the others no longer than this
  */
@@ -29,6 +32,7 @@ public record ReconcileProperties(
         @DefaultValue("1m") @NotNull Duration initialDelay,
         @DefaultValue("2h") @NotNull Duration lookback,
         @DefaultValue("5m") @NotNull Duration grace,
+        @DefaultValue("100") @Min(1) @Max(100) int pageSize,
         @DefaultValue("10m") @NotNull Duration lockLease) {
 
     /** The API refuses windows of 90 days or more. */

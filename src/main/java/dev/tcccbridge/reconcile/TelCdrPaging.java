@@ -1,12 +1,12 @@
 package dev.tcccbridge.reconcile;
 
 /**
- * Asks for every page of a window, {@value #PAGE_SIZE} CDRs at a time (the API's largest page),
- * at most {@value #REQUESTS_PER_SECOND} requests a second (the API's limit).
+ * Asks for every page of a window, up to {@value #MAX_PAGE_SIZE} CDRs at a time (the API's
+ * largest page), at most {@value #REQUESTS_PER_SECOND} requests a second (the API's limit).
  */
 public class TelCdrPaging {
 
-    public static final int PAGE_SIZE = 100;
+    public static final int MAX_PAGE_SIZE = 100;
     public static final int REQUESTS_PER_SECOND = 20;
 
     /** Receives each page as it arrives. */
@@ -22,15 +22,21 @@ public class TelCdrPaging {
     }
 
     private final TelCdrSource source;
+    private final int pageSize;
     private final Pacer pacer;
 
-    public TelCdrPaging(TelCdrSource source, Pacer pacer) {
+    public TelCdrPaging(TelCdrSource source, int pageSize, Pacer pacer) {
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("the page size must be 1 to " + MAX_PAGE_SIZE);
+        }
         this.source = source;
+        this.pageSize = pageSize;
         this.pacer = pacer;
     }
 
-    public TelCdrPaging(TelCdrSource source) {
-        this(source, new MinimumGap(1_000_000_000L / REQUESTS_PER_SECOND));
+    /** Pages of {@code pageSize}, at most {@value #REQUESTS_PER_SECOND} requests a second. */
+    public TelCdrPaging(TelCdrSource source, int pageSize) {
+        this(source, pageSize, new MinimumGap(1_000_000_000L / REQUESTS_PER_SECOND));
     }
 
     /**
@@ -41,10 +47,10 @@ public class TelCdrPaging {
         long received = 0;
         for (int pageNumber = 0; ; pageNumber++) {
             pacer.awaitTurn();
-            TelCdrPage page = source.page(window, pageNumber, PAGE_SIZE);
+            TelCdrPage page = source.page(window, pageNumber, pageSize);
             handler.accept(page);
             received += page.items().size();
-            if (page.items().size() < PAGE_SIZE || received >= page.totalCount()) {
+            if (page.items().size() < pageSize || received >= page.totalCount()) {
                 return pageNumber + 1;
             }
         }
