@@ -1,0 +1,24 @@
+package dev.tcccbridge.reconcile;
+
+/**
+ * What one reconciliation did.
+ *
+ * @param outcome    done, skipped (another instance held the lock) or failed (the API or the
+ *                   database failed; the next run tries again)
+ * @param pages      pages asked for
+ * @param seen       CDRs the API listed
+ * @param fed        sessions never seen before, now in the inbox
+ * @param unreadable CDRs that cannot be read as a CDR with a SessionId (logged, left out)
+ * @param recent     CDRs of calls that ended within the grace time, left to their push
+ * @param error      why the run failed, or null
+ */
+public record ReconcileRun(String outcome, int pages, int seen, int fed, int unreadable, int recent, String error) {
+
+    public static final String DONE = "done";
+    public static final String SKIPPED = "skipped";
+    public static final String FAILED = "failed";
+
+    static ReconcileRun skipped() {
+        return new ReconcileRun(SKIPPED, 0, 0, 0, 0, 0, null);
+    }
+}
