@@ -7,65 +7,31 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tcccbridge.testing.Bridge;
+import dev.tcccbridge.testing.SalesforceBridgeTest;
 import dev.tcccbridge.testing.CdrJson;
 import dev.tcccbridge.testing.SalesforceDirectory;
-import dev.tcccbridge.testing.SalesforceStub;
-import dev.tcccbridge.testing.TestDatabases;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * CDR pushes through the real push endpoint, the inbox and delivery, to the real camel-salesforce
  * component talking to a stub of Salesforce that keeps its records: each call session is one Task.
  */
-@CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bridge.crm.time-zone=Asia/Shanghai",
         "bridge.crm.default-owner-id=005000000000099AAA"})
-class CdrToSalesforceTest {
+class CdrToSalesforceTest extends SalesforceBridgeTest {
 
-    static final SalesforceStub SALESFORCE = new SalesforceStub();
     static final String AGENT_USER_ID = "005000000000042AAA";
     static final String TASK = "Task";
     static final String SESSION_FIELD = "TCCC_Session_Id__c";
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestDatabases.h2(registry);
-        SALESFORCE.register(registry);
-        Bridge.register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        SALESFORCE.close();
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Bridge bridge;
-    SalesforceDirectory directory = new SalesforceDirectory(SALESFORCE);
-
     @BeforeEach
     void setUp() {
-        bridge = new Bridge(port, jdbc);
-        SALESFORCE.resetRequests();
-        directory.findNothingElse();
         directory.user("zhangsan@tencent.com", AGENT_USER_ID);
     }
 

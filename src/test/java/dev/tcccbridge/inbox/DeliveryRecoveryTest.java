@@ -6,11 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tcccbridge.testing.Bridge;
+import dev.tcccbridge.testing.SalesforceBridgeTest;
 import dev.tcccbridge.testing.CdrJson;
-import dev.tcccbridge.testing.SalesforceDirectory;
-import dev.tcccbridge.testing.SalesforceStub;
-import dev.tcccbridge.testing.TestDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -22,36 +19,19 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Delivery when things go wrong: Salesforce down, a refused record, a crashed instance, a missing pipeline. */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DeliveryRecoveryTest {
+class DeliveryRecoveryTest extends SalesforceBridgeTest {
 
-    static final SalesforceStub SALESFORCE = new SalesforceStub();
     static final Path OUTBOX = tempDir();
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestDatabases.h2(registry);
-        SALESFORCE.register(registry);
-        Bridge.register(registry);
+    static void testProperties(DynamicPropertyRegistry registry) {
         registry.add("bridge.mail.outbox-dir", OUTBOX::toString);
-    }
-
-    @AfterAll
-    static void stop() {
-        SALESFORCE.close();
     }
 
     static Path tempDir() {
@@ -62,24 +42,10 @@ class DeliveryRecoveryTest {
         }
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     ObjectMapper json;
     @Autowired
     CamelContext camel;
-
-    Bridge bridge;
-
-    @BeforeEach
-    void setUp() {
-        bridge = new Bridge(port, jdbc);
-        SALESFORCE.resetRequests();
-        // no users, no customers
-        new SalesforceDirectory(SALESFORCE).findNothingElse();
-    }
 
     @Test
     void rowIsRetriedWhileSalesforceIsDownAndDeliveredOnceItIsBack() {

@@ -3,10 +3,8 @@ package dev.tcccbridge.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.tcccbridge.testing.Bridge;
+import dev.tcccbridge.testing.SalesforceBridgeTest;
 import dev.tcccbridge.testing.SalesforceDirectory;
-import dev.tcccbridge.testing.SalesforceStub;
-import dev.tcccbridge.testing.TestDatabases;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -19,13 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,41 +27,21 @@ import org.springframework.test.context.DynamicPropertySource;
  * inbox, the caller found by the real camel-salesforce (SOSL on phone fields) in the Salesforce
  * stub, and the mail addressed to the Contact's owner, naming the Contact with a link to it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class VoicemailToContactOwnerTest {
-
-    static final SalesforceStub SALESFORCE = new SalesforceStub();
+class VoicemailToContactOwnerTest extends SalesforceBridgeTest {
 
     @TempDir
     static Path outbox;
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestDatabases.h2(registry);
-        SALESFORCE.register(registry);
-        Bridge.register(registry);
+    static void testProperties(DynamicPropertyRegistry registry) {
         registry.add("bridge.mail.outbox-dir", () -> outbox.toString());
     }
 
-    @AfterAll
-    static void stop() {
-        SALESFORCE.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     @Test
     void theMailGoesToTheOwnerOfTheContactWhoseNumberCalled() throws Exception {
-        SalesforceDirectory directory = new SalesforceDirectory(SALESFORCE);
-        directory.findNothingElse();
-        // the CRM writes the number its own way; TCCC sends it with the international prefix
+            // the CRM writes the number its own way; TCCC sends it with the international prefix
         directory.search("18486147605", SalesforceDirectory.contact("003000000000031AAA", "Wang Fang", "MobilePhone",
                 "+86 184-8614-7605", "fang.owner@sales.example"));
-        Bridge bridge = new Bridge(port, jdbc);
 
         bridge.push("voicemail", "vm-owner-1", """
                 {"SdkAppId":1400264214,"SessionId":"vm-owner-session","Timestamp":1677140068,

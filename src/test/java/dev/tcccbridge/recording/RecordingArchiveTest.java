@@ -9,33 +9,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import dev.tcccbridge.testing.Bridge;
+import dev.tcccbridge.testing.SalesforceBridgeTest;
 import dev.tcccbridge.testing.CdrJson;
 import dev.tcccbridge.testing.RecordJson;
-import dev.tcccbridge.testing.SalesforceDirectory;
-import dev.tcccbridge.testing.SalesforceStub;
-import dev.tcccbridge.testing.TestDatabases;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * bridge.recording.archive: each recording's audio, served by a local HTTP server standing in
  * for TCCC's storage, becomes one Salesforce File on the call's Task (real camel-salesforce
  * against the Salesforce stub), once per RecordId.
  */
-@CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bridge.recording.archive=true",
         "bridge.recording.max-bytes=64KB",
@@ -43,9 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
         // a failing download is dead after a few quick retries
         "bridge.delivery.retry-window=2s",
         "bridge.delivery.recheck=200ms"})
-class RecordingArchiveTest {
+class RecordingArchiveTest extends SalesforceBridgeTest {
 
-    static final SalesforceStub SALESFORCE = new SalesforceStub();
     static final WireMockServer AUDIO = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     static final String TASK = "Task";
     static final String FILE = "ContentVersion";
@@ -54,33 +43,14 @@ class RecordingArchiveTest {
         AUDIO.start();
     }
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestDatabases.h2(registry);
-        SALESFORCE.register(registry);
-        Bridge.register(registry);
-    }
-
     @AfterAll
     static void stop() {
-        SALESFORCE.close();
         AUDIO.stop();
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Bridge bridge;
-
     @BeforeEach
     void setUp() {
-        bridge = new Bridge(port, jdbc);
-        SALESFORCE.resetRequests();
         AUDIO.resetAll();
-        // no users, no customers
-        new SalesforceDirectory(SALESFORCE).findNothingElse();
     }
 
     @Test

@@ -7,72 +7,32 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.tcccbridge.testing.Bridge;
+import dev.tcccbridge.testing.SalesforceBridgeTest;
 import dev.tcccbridge.testing.CdrJson;
 import dev.tcccbridge.testing.RecordJson;
-import dev.tcccbridge.testing.SalesforceDirectory;
-import dev.tcccbridge.testing.SalesforceStub;
-import dev.tcccbridge.testing.TestDatabases;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Recording pushes through the real push endpoint, the inbox and delivery, to the real
  * camel-salesforce component and a stub of Salesforce that keeps its records: every recording
  * of a call ends up on the call's one Task, whatever order the pushes come in.
  */
-@CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // long enough that recordings pushed first are still waiting when the test pushes the CDR
         "bridge.delivery.await-cdr=30s",
         "bridge.delivery.recheck=200ms"})
-class RecordingsToSalesforceTest {
+class RecordingsToSalesforceTest extends SalesforceBridgeTest {
 
-    static final SalesforceStub SALESFORCE = new SalesforceStub();
     static final String TASK = "Task";
     static final String FIELD = "TCCC_Recordings__c";
     static final String CUSTOMER = "008618486147605";
     static final String AGENT = "zhangsan@tencent.com";
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestDatabases.h2(registry);
-        SALESFORCE.register(registry);
-        Bridge.register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        SALESFORCE.close();
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Bridge bridge;
-
-    @BeforeEach
-    void setUp() {
-        bridge = new Bridge(port, jdbc);
-        SALESFORCE.resetRequests();
-        // no users, no customers
-        new SalesforceDirectory(SALESFORCE).findNothingElse();
-    }
 
     @Test
     void cdrThenCustomerAndAgentRecordingsMakeOneTaskWithBothLinks() {
