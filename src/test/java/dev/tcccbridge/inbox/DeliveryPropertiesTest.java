@@ -1,28 +1,16 @@
 package dev.tcccbridge.inbox;
 
+import dev.tcccbridge.testing.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
 /** bridge.delivery.* is checked when the bridge starts, with a message that names the key. */
 class DeliveryPropertiesTest {
-
-    static final LocalValidatorFactoryBean VALIDATOR = validator();
-
-    @AfterAll
-    static void close() {
-        VALIDATOR.close();
-    }
 
     @Test
     void defaultsAreTheDocumentedOnes() {
@@ -59,14 +47,6 @@ class DeliveryPropertiesTest {
     }
 
     private static DeliveryProperties bind(Map<String, String> properties) {
-        return new Binder(new MapConfigurationPropertySource(properties))
-                .bindOrCreate("bridge.delivery", Bindable.of(DeliveryProperties.class),
-                        new ValidationBindHandler(VALIDATOR));
-    }
-
-    private static LocalValidatorFactoryBean validator() {
-        LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
-        validator.afterPropertiesSet();
-        return validator;
+        return Settings.bind("bridge.delivery", DeliveryProperties.class, properties);
     }
 }

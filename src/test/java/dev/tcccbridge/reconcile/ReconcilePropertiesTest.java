@@ -1,5 +1,6 @@
 package dev.tcccbridge.reconcile;
 
+import dev.tcccbridge.testing.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,24 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tcccbridge.tccc.TcccProperties;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
 /** bridge.reconcile.* and bridge.tccc.api.* are checked when the bridge starts, naming the key. */
 class ReconcilePropertiesTest {
-
-    static final LocalValidatorFactoryBean VALIDATOR = validator();
-
-    @AfterAll
-    static void close() {
-        VALIDATOR.close();
-    }
 
     @Test
     void defaultsAreTheDocumentedOnes() {
@@ -86,13 +74,6 @@ class ReconcilePropertiesTest {
     }
 
     private static <T> T bind(String prefix, Class<T> type, Map<String, String> values) {
-        Binder binder = new Binder(new MapConfigurationPropertySource(values));
-        return binder.bindOrCreate(prefix, Bindable.of(type), new ValidationBindHandler(VALIDATOR));
-    }
-
-    private static LocalValidatorFactoryBean validator() {
-        LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
-        validator.afterPropertiesSet();
-        return validator;
+        return Settings.bind(prefix, type, values);
     }
 }

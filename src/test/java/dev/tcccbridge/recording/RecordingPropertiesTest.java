@@ -1,27 +1,15 @@
 package dev.tcccbridge.recording;
 
+import dev.tcccbridge.testing.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
 class RecordingPropertiesTest {
-
-    static final LocalValidatorFactoryBean VALIDATOR = validator();
-
-    @AfterAll
-    static void close() {
-        VALIDATOR.close();
-    }
 
     @Test
     void defaultsAreTheDocumentedOnes() {
@@ -47,14 +35,6 @@ class RecordingPropertiesTest {
     }
 
     private static RecordingProperties bind(Map<String, String> properties) {
-        return new Binder(new MapConfigurationPropertySource(properties))
-                .bindOrCreate("bridge.recording", Bindable.of(RecordingProperties.class),
-                        new ValidationBindHandler(VALIDATOR));
-    }
-
-    private static LocalValidatorFactoryBean validator() {
-        LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
-        validator.afterPropertiesSet();
-        return validator;
+        return Settings.bind("bridge.recording", RecordingProperties.class, properties);
     }
 }
