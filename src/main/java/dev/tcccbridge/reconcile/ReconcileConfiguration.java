@@ -2,12 +2,15 @@ package dev.tcccbridge.reconcile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcccbridge.inbox.DeliveryWorker;
+import dev.tcccbridge.tcccapi.TcccApiClient;
+import dev.tcccbridge.tcccapi.TcccApiProperties;
 import dev.tcccbridge.tccc.PushIntake;
 import dev.tcccbridge.tccc.PushReader;
 import dev.tcccbridge.tccc.TcccProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +26,8 @@ public class ReconcileConfiguration {
     @Bean
     ReconcileJob reconcileJob(ReconcileProperties reconcile, TcccApiProperties api, TcccProperties tccc,
                               JdbcTemplate jdbc, ProducerTemplate producer, PushReader reader, Clock clock,
-                              DeliveryWorker instance, MeterRegistry metrics, ObjectMapper objectMapper) {
+                              DeliveryWorker instance, MeterRegistry metrics, ObjectMapper objectMapper,
+                              ObjectProvider<TcccApiClient> apiClient) {
         if (!reconcile.enabled()) {
             return new ReconcileJob(null, objectMapper);
         }
@@ -33,7 +37,7 @@ public class ReconcileConfiguration {
         PushFeed feed = push -> producer.sendBodyAndHeader("direct:store-push", push,
                 PushIntake.PUSH_ID_HEADER, push.pushId());
         Reconciliation reconciliation = new Reconciliation(
-                new TelCdrPaging(new TcccTelCdrApi(api, tccc.sdkAppId(), objectMapper), reconcile.pageSize()),
+                new TelCdrPaging(new TcccTelCdrApi(apiClient.getObject(), tccc.sdkAppId()), reconcile.pageSize()),
                 new KnownSessions(jdbc), feed, reader, new SchedulerLock(jdbc, clock, instance.id()),
                 reconcile, tccc.sdkAppId(), clock, metrics);
         return new ReconcileJob(reconciliation, objectMapper);

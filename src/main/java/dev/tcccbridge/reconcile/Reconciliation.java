@@ -1,5 +1,6 @@
 package dev.tcccbridge.reconcile;
 
+import dev.tcccbridge.tcccapi.TcccApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tcccbridge.tccc.Cdr;

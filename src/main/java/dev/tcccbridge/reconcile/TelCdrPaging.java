@@ -1,5 +1,7 @@
 package dev.tcccbridge.reconcile;
 
+import dev.tcccbridge.tcccapi.TcccApiException;
+
 /**
  * Asks for every page of a window, up to {@value #MAX_PAGE_SIZE} CDRs at a time (the API's
  * largest page), at most {@value #REQUESTS_PER_SECOND} requests a second (the API's limit).

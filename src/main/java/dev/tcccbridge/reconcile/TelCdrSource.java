@@ -1,5 +1,7 @@
 package dev.tcccbridge.reconcile;
 
+import dev.tcccbridge.tcccapi.TcccApiException;
+
 /** Where CDRs are asked for: the TCCC API's DescribeTelCdr ({@link TcccTelCdrApi}), or a test's stand-in. */
 @FunctionalInterface
 public interface TelCdrSource {

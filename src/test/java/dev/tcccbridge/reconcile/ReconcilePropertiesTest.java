@@ -1,5 +1,6 @@
 package dev.tcccbridge.reconcile;
 
+import dev.tcccbridge.tcccapi.TcccApiProperties;
 import dev.tcccbridge.testing.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

@@ -1,5 +1,6 @@
 package dev.tcccbridge.reconcile;
 
+import dev.tcccbridge.tcccapi.TcccApiException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -72,7 +73,7 @@ class TelCdrPagingTest {
         TelCdrPaging paging = new TelCdrPaging((window, number, size) -> {
             asked.add(number);
             if (number == 1) {
-                throw new TcccApiException("DescribeTelCdr failed: RequestLimitExceeded", "req-1", null);
+                throw new TcccApiException("DescribeTelCdr failed: RequestLimitExceeded", "RequestLimitExceeded", "req-1", null);
             }
             return new TelCdrPage(300, items(size), "r" + number);
         }, 100, () -> turns++);

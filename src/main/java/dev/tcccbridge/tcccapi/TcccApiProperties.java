@@ -1,4 +1,4 @@
-package dev.tcccbridge.reconcile;
+package dev.tcccbridge.tcccapi;
 
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code bridge.tccc.api.*}: the TCCC cloud API (CCC, version 2020-02-10), for reconciliation.
+ * {@code bridge.tccc.api.*}: the TCCC cloud API (CCC, version 2020-02-10), shared by reconciliation and the agent workspace.
  *
  * @param endpoint  the API host; {@code http://host:port} only for a local stub (https otherwise)
  * @param region    the region of the contact centre, e.g. ap-guangzhou (empty: none sent)
