@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.apache.camel.Message;
+import org.apache.camel.Variable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,28 +27,29 @@ public class CdrToTask {
             "Subject", 255, "CallDisposition", 255, "CallObject", 255, "Description", 32000);
 
     private final List<FieldMapping> mapping;
-    private final CrmProperties.Salesforce salesforce;
+    private final Optional<String> defaultOwnerId;
     private final ZoneId zone;
     private final PhoneNumbers phoneNumbers;
     private final CallSummary summary;
 
     public CdrToTask(CrmMappingProperties mapping, CrmProperties properties) {
         this.mapping = mapping.cdrTask();
-        this.salesforce = properties.salesforce();
+        this.defaultOwnerId = Optional.ofNullable(properties.defaultOwnerId()).filter(id -> !id.isBlank());
         this.zone = properties.timeZone();
         this.phoneNumbers = new PhoneNumbers(properties.phoneRegion());
         this.summary = new CallSummary(zone, phoneNumbers);
     }
 
     /**
-     * For the route: body = the activity's fields; headers name the object and its external id
-     * for {@code direct:crm-upsert}.
+     * The mapping step of a CDR batch: each call's activity, keyed by SessionId, for
+     * {@code direct:crm-upsert}. The owner is the agent's user the owner lookup found, else
+     * {@code bridge.crm.default-owner-id}, else nobody named (the integration user).
      */
-    public Map<String, Object> map(CallParties call, Message message) {
-        message.setHeader(CrmUpsert.OBJECT, salesforce.activityObject());
-        message.setHeader(CrmUpsert.EXTERNAL_ID_FIELD, salesforce.sessionIdField());
-        message.setHeader(CrmUpsert.EXTERNAL_ID_VALUE, call.cdr().sessionId());
-        return fields(call);
+    public List<CrmRecord> records(@Variable(BatchLookup.BATCH) CdrBatch batch) {
+        return batch.calls().stream()
+                .map(cdr -> new CrmRecord(cdr.sessionId(), fields(new CallParties(cdr,
+                        batch.owner(cdr).or(() -> defaultOwnerId), batch.customer(cdr)))))
+                .toList();
     }
 
     /** The activity's fields, in mapping order. */

@@ -1,34 +1,30 @@
 package dev.tcccbridge.crm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.camel.Body;
-import org.apache.camel.Exchange;
-import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
-import org.apache.camel.Message;
+import org.apache.camel.Variable;
 import org.apache.camel.component.salesforce.SalesforceEndpointConfig;
 import org.apache.camel.component.salesforce.api.SalesforceException;
-import org.apache.camel.component.salesforce.api.dto.RestError;
+import org.apache.camel.component.salesforce.api.dto.UpsertSObjectResult;
+import org.apache.camel.component.salesforce.api.dto.composite.SObjectCollection;
+import org.apache.camel.component.salesforce.api.utils.JsonUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of {@code direct:crm-upsert}: one CRM record written by its external id, whether it
- * exists or not, so that sending it again never makes a second record.
+ * The steps of {@code direct:crm-upsert} (routes/crm-salesforce.camel.yaml): CRM records written by
+ * their external id, whether they exist or not, so that sending them again never makes a second
+ * record. Every record goes by sObject Collections ({@link RecordUpserts}), one request per 200.
  *
- * <p>Fields Salesforce accepts on create only ({@code bridge.crm.salesforce.create-only-fields},
- * e.g. TaskSubtype) are sent, because most upserts create; when Salesforce answers that the
- * record exists and refuses them ({@code INVALID_FIELD_FOR_INSERT_UPDATE} naming them), the
- * route sends the upsert again without them. One request in the common case, two on update.
+ * <p>The caller sets the headers {@code CrmObject} and {@code CrmExternalIdField}, and sends either
+ * a {@code List} of {@link CrmRecord}s (answered with each record's {@link UpsertOutcome} by
+ * external id) or the {@code Map} of fields of one record whose external id is in the header
+ * {@code CrmExternalIdValue} (answered with the record's id, null in dry-run; Salesforce's refusal
+ * is thrown, as a single upsert's would be).
  */
 @Component
 public class CrmUpsert {
@@ -37,14 +33,13 @@ public class CrmUpsert {
     public static final String OBJECT = "CrmObject";
     public static final String EXTERNAL_ID_FIELD = "CrmExternalIdField";
     public static final String EXTERNAL_ID_VALUE = "CrmExternalIdValue";
-    /** The fields being written, kept while the body is their JSON. */
-    static final String FIELDS = "CrmFields";
-
-    static final String CREATE_ONLY_REFUSED = "INVALID_FIELD_FOR_INSERT_UPDATE";
+    /** The exchange variable holding the run's {@link RecordUpserts}. */
+    public static final String UPSERTS = "crmUpserts";
 
     private final ObjectMapper objectMapper;
+    private final ObjectMapper salesforceMapper = JsonUtils.createObjectMapper();
     private final CrmMode mode;
-    private final Set<String> createOnlyFields;
+    private final List<String> createOnlyFields;
     private final DryRunRequests dryRunRequests;
     private final String apiVersion;
 
@@ -52,35 +47,35 @@ public class CrmUpsert {
                      Environment environment) {
         this.objectMapper = objectMapper;
         this.mode = mode;
-        this.createOnlyFields = Set.copyOf(properties.salesforce().createOnlyFields());
+        this.createOnlyFields = List.copyOf(properties.salesforce().createOnlyFields());
         this.dryRunRequests = dryRunRequests;
         this.apiVersion = environment.getProperty("camel.component.salesforce.api-version",
                 SalesforceEndpointConfig.DEFAULT_VERSION);
     }
 
     /**
-     * Body: the fields → their JSON; headers for camel-salesforce (sObjectName, sObjectIdName,
-     * sObjectIdValue). The external id goes in the URL only, as Salesforce wants it.
+     * The run's records, from the body and headers.
      *
-     * @throws IllegalArgumentException when the object or external id is missing: no retry helps
+     * @throws IllegalArgumentException when the object, the external id or the records are missing: no retry helps
      */
-    public String prepare(@Body Map<String, Object> fields, @Header(OBJECT) String object,
-                          @Header(EXTERNAL_ID_FIELD) String externalIdField,
-                          @Header(EXTERNAL_ID_VALUE) String externalIdValue, Exchange exchange) {
+    public RecordUpserts prepare(@Body Object body, @Header(OBJECT) String object,
+                                 @Header(EXTERNAL_ID_FIELD) String externalIdField,
+                                 @Header(EXTERNAL_ID_VALUE) String externalIdValue) {
         require(object, OBJECT);
         require(externalIdField, EXTERNAL_ID_FIELD);
-        require(externalIdValue, EXTERNAL_ID_VALUE);
-        if (fields == null) {
-            throw new IllegalArgumentException("direct:crm-upsert needs a body of CRM fields");
+        if (body instanceof Map<?, ?> fields) {
+            require(externalIdValue, EXTERNAL_ID_VALUE);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> typed = (Map<String, Object>) fields;
+            return new RecordUpserts(object, externalIdField, createOnlyFields,
+                    List.of(new CrmRecord(externalIdValue, typed)), true);
         }
-        Map<String, Object> sent = new LinkedHashMap<>(fields);
-        sent.remove(externalIdField);
-        exchange.setProperty(FIELDS, sent);
-        Message message = exchange.getMessage();
-        message.setHeader(SalesforceEndpointConfig.SOBJECT_NAME, object);
-        message.setHeader(SalesforceEndpointConfig.SOBJECT_EXT_ID_NAME, externalIdField);
-        message.setHeader(SalesforceEndpointConfig.SOBJECT_EXT_ID_VALUE, externalIdValue);
-        return json(sent);
+        if (body instanceof List<?> list && list.stream().allMatch(CrmRecord.class::isInstance)) {
+            return new RecordUpserts(object, externalIdField, createOnlyFields,
+                    list.stream().map(CrmRecord.class::cast).toList(), false);
+        }
+        throw new IllegalArgumentException("direct:crm-upsert needs a body of CRM fields (a Map) or of records"
+                + " (a List of CrmRecord), not " + (body == null ? "nothing" : body.getClass().getName()));
     }
 
     /** Whether requests are only recorded (bridge.crm.mode=dry-run). */
@@ -88,61 +83,69 @@ public class CrmUpsert {
         return mode == CrmMode.DRY_RUN;
     }
 
-    /** Dry-run: the request is recorded as it would be sent; there is no record id. */
-    public Object recordDryRun(@Body String json, @Header(OBJECT) String object,
-                               @Header(EXTERNAL_ID_FIELD) String externalIdField,
-                               @Header(EXTERNAL_ID_VALUE) String externalIdValue) {
-        dryRunRequests.record("PATCH", "/services/data/v" + apiVersion + "/sobjects/" + object + "/"
-                + externalIdField + "/" + URLEncoder.encode(externalIdValue, StandardCharsets.UTF_8), json);
-        return null;
+    /** Dry-run: each request recorded as it would be sent; the records count as written, without ids. */
+    public void recordDryRun(@Variable(UPSERTS) RecordUpserts upserts) {
+        String path = "/services/data/v" + apiVersion + "/composite/sobjects/" + upserts.object() + "/"
+                + upserts.externalIdField();
+        while (upserts.unsent()) {
+            List<SObjectRecord> records = upserts.nextCollection();
+            SObjectCollection collection = new SObjectCollection();
+            collection.setAllOrNone(false);
+            collection.setRecords(List.copyOf(records));
+            dryRunRequests.record("PATCH", path, json(collection));
+            upserts.sentWithoutAnswer(records);
+        }
+    }
+
+    public boolean existenceUnknown(@Variable(UPSERTS) RecordUpserts upserts) {
+        return upserts.existenceUnknown();
+    }
+
+    public String existenceQuery(@Variable(UPSERTS) RecordUpserts upserts) {
+        return upserts.existenceQuery();
+    }
+
+    public void existing(@Body String answer, @Variable(UPSERTS) RecordUpserts upserts) {
+        try {
+            upserts.existing(objectMapper.readTree(answer == null || answer.isBlank() ? "{}" : answer));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Salesforce answered the query with something that is not JSON", e);
+        }
+    }
+
+    public boolean unsent(@Variable(UPSERTS) RecordUpserts upserts) {
+        return upserts.unsent();
+    }
+
+    public List<SObjectRecord> nextCollection(@Variable(UPSERTS) RecordUpserts upserts) {
+        return upserts.nextCollection();
+    }
+
+    public void results(@Body List<UpsertSObjectResult> results, @Variable(UPSERTS) RecordUpserts upserts) {
+        upserts.results(results);
     }
 
     /**
-     * In the route's doCatch: when Salesforce refused create-only fields because the record
-     * exists, the same upsert without them; any other failure is thrown on.
+     * The answer: every record's outcome by external id; for one record its id.
+     *
+     * @throws SalesforceException when Salesforce refused the one record
      */
-    public String withoutRefusedCreateOnlyFields(@ExchangeProperty(FIELDS) Map<String, Object> fields,
-                                                 @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure,
-                                                 Exchange exchange) throws Exception {
-        Set<String> refused = refusedCreateOnlyFields(failure, fields);
-        if (refused.isEmpty()) {
-            throw failure;
+    public Object answer(@Variable(UPSERTS) RecordUpserts upserts) throws SalesforceException {
+        Map<String, UpsertOutcome> outcomes = upserts.outcomes();
+        if (!upserts.single()) {
+            return outcomes;
         }
-        Map<String, Object> sent = new LinkedHashMap<>(fields);
-        sent.keySet().removeAll(refused);
-        exchange.setProperty(FIELDS, sent);
-        return json(sent);
+        UpsertOutcome outcome = outcomes.values().stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("the upsert ended without an outcome"));
+        if (!outcome.isWritten()) {
+            throw outcome.refusal();
+        }
+        return outcome.id();
     }
 
-    /** The id Salesforce answered with (null when it answered without a body). */
-    public String recordId(@Body String response) {
-        if (response == null || response.isBlank()) {
-            return null;
-        }
+    private String json(Object value) {
         try {
-            JsonNode id = objectMapper.readTree(response).path("id");
-            return id.isMissingNode() || id.isNull() ? null : id.asText();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Salesforce answered the upsert with something that is not JSON", e);
-        }
-    }
-
-    private Set<String> refusedCreateOnlyFields(Throwable failure, Map<?, ?> fields) {
-        Set<String> refused = new TreeSet<>();
-        if (failure instanceof SalesforceException e && e.getErrors() != null && fields != null) {
-            for (RestError error : e.getErrors()) {
-                if (CREATE_ONLY_REFUSED.equals(error.getErrorCode())) {
-                    List<String> named = error.getFields() == null ? List.of() : error.getFields();
-                    named.stream().filter(createOnlyFields::contains).filter(fields::containsKey).forEach(refused::add);
-                }
-            }
-        }
-        return refused;
-    }
-
-    private String json(Map<String, Object> fields) {
-        try {
-            return objectMapper.writeValueAsString(fields);
+            return salesforceMapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("CRM fields that cannot be written as JSON: " + e.getMessage(), e);
         }

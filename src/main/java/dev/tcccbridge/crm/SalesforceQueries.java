@@ -1,9 +1,22 @@
 package dev.tcccbridge.crm;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
 /**
- * Values put into SOQL and SOSL, escaped: a value can never end its literal or add an operator.
+ * Values put into SOQL and SOSL, escaped: a value can never end its literal or add an operator;
+ * and queries of many values cut to what one request carries.
  */
 public final class SalesforceQueries {
+
+    /**
+     * Longest a query may be in the request URI, URL-encoded. Salesforce refuses a URI and headers
+     * over 16,384 bytes together (414 / 431), and its own expansion of a query makes the room smaller.
+     */
+    public static final int MAX_ENCODED_QUERY = 10_000;
 
     /** Characters SOSL reserves in a search term. */
     private static final String SOSL_RESERVED = "?&|!{}[]()^~*:\\\"'+-";
@@ -73,6 +86,36 @@ public final class SalesforceQueries {
             case '\f' -> "\\f";
             default -> null;
         };
+    }
+
+    /** A SOQL list of literals for {@code IN}: {@code ('a', 'b')}; values {@link #quotable} only. */
+    public static String inList(List<String> values) {
+        return values.stream().map(SalesforceQueries::literal).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** Whether a query fits in the request URI ({@link #MAX_ENCODED_QUERY}). */
+    public static boolean fitsInUri(String query) {
+        return URLEncoder.encode(query, StandardCharsets.UTF_8).length() <= MAX_ENCODED_QUERY;
+    }
+
+    /**
+     * How many of {@code values}, from the first, one query takes: at most {@code max}, as many as
+     * {@code fits} accepts, and at least one (a single value always goes, whatever its size).
+     *
+     * @param fits whether a query of these values is small enough; false for more when false for fewer
+     */
+    public static int fitting(List<String> values, int max, Predicate<List<String>> fits) {
+        int low = 1;
+        int high = Math.min(max, values.size());
+        while (low < high) {
+            int middle = (low + high + 1) >>> 1;
+            if (fits.test(values.subList(0, middle))) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return Math.min(low, values.size());
     }
 
     /** A SOSL search phrase, quotes included, reserved characters escaped: {@code "\+8618412347605"}. */

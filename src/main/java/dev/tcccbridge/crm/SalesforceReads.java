@@ -9,9 +9,10 @@ import org.apache.camel.component.salesforce.SalesforceComponent;
 import org.springframework.stereotype.Component;
 
 /**
- * SOQL queries and SOSL searches, sent through the routes {@code direct:crm-query} and
- * {@code direct:crm-search} (routes/crm-salesforce.camel.yaml); answers as JSON trees.
- * Failures are thrown as they come, for the caller's error handling to classify.
+ * SOSL searches for code outside a route's flow (a voicemail's caller), sent through the route
+ * {@code direct:crm-search} (routes/crm-salesforce.camel.yaml); answers as JSON trees. Failures
+ * are thrown as they come, for the caller's error handling to classify. Also the link that opens
+ * a record in Salesforce.
  */
 @Component
 public class SalesforceReads {
@@ -26,14 +27,9 @@ public class SalesforceReads {
         this.camelContext = camelContext;
     }
 
-    /** The {@code records} of a SOQL query. */
-    public JsonNode query(String soql) {
-        return read(producer.requestBody("direct:crm-query", soql, String.class)).path("records");
-    }
-
-    /** The {@code searchRecords} of a SOSL search. */
+    /** The answer to a SOSL search ({@code {"searchRecords":[...]}}). */
     public JsonNode search(String sosl) {
-        return read(producer.requestBody("direct:crm-search", sosl, String.class)).path("searchRecords");
+        return read(producer.requestBody("direct:crm-search", sosl, String.class));
     }
 
     /** A link that opens a record in Salesforce: the instance URL of the session, then the id. */

@@ -16,10 +16,14 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled       whether this instance delivers (every instance may; claims never overlap)
  * @param pollInterval  pause between two claims of due rows
- * @param batchSize     rows claimed at once (one transaction)
- * @param workers       rows of a claim delivered in parallel
+ * @param batchSize     rows claimed at once (one transaction); their CDRs go to the CRM together,
+ *                      200 a request
+ * @param workers       parts of a claim delivered in parallel (batches of up to 200 CDRs, other rows)
  * @param lease         how long a claim holds a row; a row whose worker died is claimed again
- *                      after it, so it must be longer than the slowest delivery
+ *                      after it. Checked and renewed when the row's delivery starts, so it must
+ *                      be longer than the slowest delivery, not the slowest claim
+ * @param maxAttempts   claims of a row that never finished (its lease ran out: the instance died,
+ *                      maybe because of the row) after which the row is dead instead of claimed again
  * @param retryWindow   how long a failing row is retried, counted from its arrival (or its
  *                      last replay); after it the row is dead
  * @param backoffBase   delay before the first retry; doubled at each further attempt
@@ -37,9 +41,10 @@ import org.springframework.validation.annotation.Validated;
 public record DeliveryProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("1s") @NotNull Duration pollInterval,
-        @DefaultValue("50") @Min(1) @Max(1000) int batchSize,
+        @DefaultValue("200") @Min(1) @Max(1000) int batchSize,
         @DefaultValue("4") @Min(1) @Max(64) int workers,
         @DefaultValue("5m") @NotNull Duration lease,
+        @DefaultValue("5") @Min(1) int maxAttempts,
         @DefaultValue("24h") @NotNull Duration retryWindow,
         @DefaultValue("30s") @NotNull Duration backoffBase,
         @DefaultValue("30m") @NotNull Duration backoffMax,

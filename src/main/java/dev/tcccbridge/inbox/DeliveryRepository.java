@@ -8,11 +8,18 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,9 +29,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A claim is one short transaction: {@code SELECT ... FOR UPDATE SKIP LOCKED} picks due rows
  * no other worker is claiming at that moment, and an UPDATE gives them a lease and the next
- * attempt number. Instances on one PostgreSQL therefore never hold the same row. Every finish
- * names the attempt it ends ({@code WHERE attempts = ?}), so a worker that outlived its lease
- * cannot overwrite the outcome of the worker that claimed the row after it.
+ * attempt number. Instances on one PostgreSQL therefore never hold the same row. When a row's
+ * delivery starts its lease is checked and renewed ({@link #startWork}): a worker whose claim ran
+ * out before it got to the row (a slow batch) finds it taken and leaves it. Every finish names the
+ * attempt it ends ({@code WHERE attempts = ?}), so a worker that outlived its lease cannot
+ * overwrite the outcome of the worker that claimed the row after it.
  *
  * <p>H2 applies {@code LIMIT} before it skips locked rows, so two concurrent claimers on H2 may
  * get fewer rows than are due, never the same row; the embedded default runs one instance.
@@ -37,6 +46,12 @@ public class DeliveryRepository {
     public static final String DEAD = "DEAD";
 
     private static final int MAX_ERROR_LENGTH = 4000;
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryRepository.class);
+
+    private static final String FINISH = """
+            UPDATE tccc_inbox SET status = :status, finished_at = :now, lease_until = NULL,
+                   last_error = COALESCE(:error, last_error)
+            WHERE id = :id AND attempts = :attempt AND status = 'PENDING'""";
 
     private static final String DUE = """
             status = 'PENDING' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until <= :now)""";
@@ -52,23 +67,44 @@ public class DeliveryRepository {
     }
 
     /**
-     * Claims up to {@code limit} due rows, oldest due first, for {@code lease}.
+     * Claims up to {@code limit} due rows, oldest due first, for {@code lease}. A due row whose
+     * last claim ran out before it finished counts an abandoned claim; one that reaches
+     * {@code maxAttempts} of them is dead instead (it may be what stops the instances delivering it).
      *
      * @param worker who claims, kept in claimed_by for operators
      */
-    public List<ClaimedPush> claim(String worker, int limit, Duration lease) {
+    public List<ClaimedPush> claim(String worker, int limit, Duration lease, int maxAttempts) {
         OffsetDateTime now = now();
         OffsetDateTime leaseUntil = now.plus(lease);
         List<ClaimedPush> claimed = transaction.execute(status -> {
-            List<Long> ids = jdbc.queryForList("SELECT id FROM tccc_inbox WHERE " + DUE
-                            + " ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED",
-                    Map.of("now", now, "limit", limit), Long.class);
+            List<Map<String, Object>> due = jdbc.queryForList("SELECT id, lease_until, abandoned_claims FROM tccc_inbox"
+                            + " WHERE " + DUE + " ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED",
+                    Map.of("now", now, "limit", limit));
+            List<Long> ids = new ArrayList<>();
+            List<Long> exhausted = new ArrayList<>();
+            for (Map<String, Object> row : due) {
+                boolean abandoned = row.get("lease_until") != null;
+                int abandonedClaims = ((Number) row.get("abandoned_claims")).intValue() + (abandoned ? 1 : 0);
+                (abandoned && abandonedClaims >= maxAttempts ? exhausted : ids).add(((Number) row.get("id")).longValue());
+            }
+            if (!exhausted.isEmpty()) {
+                jdbc.update("""
+                        UPDATE tccc_inbox SET status = 'DEAD', finished_at = :now, lease_until = NULL,
+                               abandoned_claims = abandoned_claims + 1,
+                               last_error = LEFT(CONCAT(:reason, COALESCE('; last error: ' || last_error, '')), 4000)
+                        WHERE id IN (:ids) AND""" + " " + DUE, Map.of("ids", exhausted, "now", now, "reason",
+                        "claimed " + maxAttempts + " times without finishing (bridge.delivery.max-attempts):"
+                                + " the instance delivering it stopped every time"));
+                LOG.error("inbox {} dead: claimed {} times without finishing; the instance delivering it stopped"
+                        + " every time (bridge.delivery.max-attempts)", exhausted, maxAttempts);
+            }
             if (ids.isEmpty()) {
                 return List.of();
             }
             Map<String, Object> claim = Map.of("ids", ids, "worker", worker, "leaseUntil", leaseUntil, "now", now);
-            jdbc.update("UPDATE tccc_inbox SET claimed_by = :worker, lease_until = :leaseUntil,"
-                    + " attempts = attempts + 1 WHERE id IN (:ids) AND " + DUE, claim);
+            jdbc.update("UPDATE tccc_inbox SET claimed_by = :worker, attempts = attempts + 1,"
+                    + " abandoned_claims = abandoned_claims + CASE WHEN lease_until IS NULL THEN 0 ELSE 1 END,"
+                    + " lease_until = :leaseUntil WHERE id IN (:ids) AND " + DUE, claim);
             return jdbc.query("SELECT id, push_id, action, session_id, payload, attempts, received_at, replayed_at,"
                     + " deferrals, deferred_until FROM tccc_inbox WHERE id IN (:ids) AND claimed_by = :worker AND lease_until = :leaseUntil"
                     + " ORDER BY next_attempt_at, id", claim, DeliveryRepository::claimedPush);
@@ -76,9 +112,54 @@ public class DeliveryRepository {
         return claimed == null ? List.of() : claimed;
     }
 
+    /**
+     * The delivery of claimed rows starts: each row's lease is checked and renewed for
+     * {@code lease} from now. A row whose claim ran out and was taken by another worker (a slow
+     * batch, a paused instance) is not this worker's any more and is left out.
+     *
+     * @return the rows this worker still holds, now for {@code lease}
+     */
+    public List<ClaimedPush> startWork(String worker, List<ClaimedPush> rows, Duration lease) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        OffsetDateTime leaseUntil = now().plus(lease);
+        int[] renewed = jdbc.batchUpdate("""
+                UPDATE tccc_inbox SET lease_until = :leaseUntil
+                WHERE id = :id AND attempts = :attempt AND claimed_by = :worker AND status = 'PENDING'
+                  AND lease_until IS NOT NULL""", rows.stream().map(row -> new MapSqlParameterSource()
+                .addValue("leaseUntil", leaseUntil).addValue("id", row.id()).addValue("attempt", row.attempt())
+                .addValue("worker", worker)).toArray(SqlParameterSource[]::new));
+        List<ClaimedPush> held = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (renewed[i] == 1) {
+                held.add(rows.get(i));
+            }
+        }
+        return held;
+    }
+
     /** The attempt succeeded. @return false when the row was no longer this attempt's */
     public boolean markDone(long id, int attempt) {
         return finish(id, attempt, DONE, null);
+    }
+
+    /** The attempts of these rows succeeded, in one batch. @return the rows that were still these attempts' */
+    public List<ClaimedPush> markDone(List<ClaimedPush> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        OffsetDateTime now = now();
+        int[] done = jdbc.batchUpdate(FINISH, rows.stream().map(row -> new MapSqlParameterSource()
+                .addValue("status", DONE).addValue("now", now).addValue("error", null, Types.VARCHAR)
+                .addValue("id", row.id()).addValue("attempt", row.attempt())).toArray(SqlParameterSource[]::new));
+        List<ClaimedPush> finished = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (done[i] == 1) {
+                finished.add(rows.get(i));
+            }
+        }
+        return finished;
     }
 
     /** The attempt failed for good. @return false when the row was no longer this attempt's */
@@ -113,12 +194,20 @@ public class DeliveryRepository {
      * recording, for its call's CDR) has just been delivered. @return how many
      */
     public int wakeDeferred(String sessionId) {
+        return wakeDeferred(List.of(sessionId));
+    }
+
+    /** {@link #wakeDeferred(String)} for the sessions of a batch. */
+    public int wakeDeferred(Collection<String> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return 0;
+        }
         OffsetDateTime now = now();
         return jdbc.update("""
                 UPDATE tccc_inbox SET next_attempt_at = :now, deferred_until = :now
-                WHERE session_id = :session AND status = 'PENDING' AND lease_until IS NULL
+                WHERE session_id IN (:sessions) AND status = 'PENDING' AND lease_until IS NULL
                   AND deferred_until IS NOT NULL AND next_attempt_at = deferred_until AND next_attempt_at > :now""",
-                Map.of("now", now, "session", sessionId));
+                Map.of("now", now, "sessions", sessionIds));
     }
 
     private boolean finish(long id, int attempt, String status, String reason) {
@@ -128,10 +217,7 @@ public class DeliveryRepository {
         params.put("error", reason == null ? null : cut(reason));
         params.put("id", id);
         params.put("attempt", attempt);
-        return jdbc.update("""
-                UPDATE tccc_inbox SET status = :status, finished_at = :now, lease_until = NULL,
-                       last_error = COALESCE(:error, last_error)
-                WHERE id = :id AND attempts = :attempt AND status = 'PENDING'""", params) == 1;
+        return jdbc.update(FINISH, params) == 1;
     }
 
     /** Dead rows, the most recent first. */

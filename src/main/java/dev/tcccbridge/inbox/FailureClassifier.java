@@ -1,9 +1,13 @@
 package dev.tcccbridge.inbox;
 
+import dev.tcccbridge.crm.SalesforceApiAllowance;
 import dev.tcccbridge.tccc.PushRejected;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +33,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>The exception and its causes are examined from the outside in; the first one that is
  * recognised decides. Retryable: I/O and timeouts, HTTP 5xx and 408/429, Salesforce's
- * {@code REQUEST_LIMIT_EXCEEDED}, {@code UNABLE_TO_LOCK_ROW} and other transient codes,
+ * {@code UNABLE_TO_LOCK_ROW} and other transient codes,
  * Salesforce login failures (credentials or Salesforce itself can be mended while the row
  * waits), mail server connection failures and SMTP 4xx replies, a pipeline route that is not there (yet), a
  * database that is briefly unavailable. Permanent: what the receiving system refused for
@@ -38,7 +42,9 @@ import org.springframework.stereotype.Component;
  * pipeline throws to say "no retry can fix this". Anything not recognised is retried:
  * the retry window bounds it, and a dead row can be replayed once the cause is mended.
  * Not a failure at all: {@link DeliveryDeferred}, a pipeline saying "not yet" (the row waits
- * and is looked at again after the delay it names).
+ * and is looked at again after the delay it names), and Salesforce's {@code REQUEST_LIMIT_EXCEEDED}
+ * (the org's daily API allowance is used up): the row waits until the next full hour instead of
+ * spending its retries on an org that refuses every call.
  */
 @Component
 public class FailureClassifier {
@@ -49,9 +55,17 @@ public class FailureClassifier {
      * create, one loses; retried, the upsert finds the record and updates it.
      */
     static final Set<String> TRANSIENT_SALESFORCE_CODES = Set.of(
-            "REQUEST_LIMIT_EXCEEDED", "UNABLE_TO_LOCK_ROW", "SERVER_UNAVAILABLE", "REQUEST_RUNNING_TOO_LONG",
+            "UNABLE_TO_LOCK_ROW", "SERVER_UNAVAILABLE", "REQUEST_RUNNING_TOO_LONG",
             "QUERY_TIMEOUT", "INVALID_SESSION_ID", "TXN_SECURITY_METERING_ERROR", "CONCURRENT_REQUESTS_LIMIT_EXCEEDED",
             "DUPLICATE_VALUE");
+
+    static final String LIMIT_EXCEEDED = "REQUEST_LIMIT_EXCEEDED";
+
+    private final Clock clock;
+
+    public FailureClassifier(Clock clock) {
+        this.clock = clock;
+    }
 
     public Failure classify(Throwable failure) {
         Set<Throwable> seen = new HashSet<>();
@@ -107,6 +121,12 @@ public class FailureClassifier {
     private Optional<Failure> salesforce(SalesforceException e) {
         List<RestError> errors = e.getErrors() == null ? List.of() : e.getErrors();
         String reason = salesforceReason(e, errors);
+        if (errors.stream().map(RestError::getErrorCode).anyMatch(LIMIT_EXCEEDED::equals)) {
+            Instant now = clock.instant();
+            Instant nextHour = SalesforceApiAllowance.nextHour(now);
+            return Optional.of(Failure.notYet("Salesforce's daily API allowance is used up (" + LIMIT_EXCEEDED
+                    + "): waiting until " + nextHour, Duration.between(now, nextHour)));
+        }
         if (isLoginFailure(e, errors)) {
             return Optional.of(Failure.retryable("Salesforce login failed: " + reason));
         }

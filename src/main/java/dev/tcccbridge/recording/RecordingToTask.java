@@ -1,7 +1,6 @@
 package dev.tcccbridge.recording;
 
 import dev.tcccbridge.crm.CrmProperties;
-import dev.tcccbridge.crm.CrmUpsert;
 import dev.tcccbridge.crm.PhoneNumbers;
 import dev.tcccbridge.inbox.DeliveryDeferred;
 import dev.tcccbridge.tccc.Recording;
@@ -13,7 +12,6 @@ import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,25 +30,19 @@ public class RecordingToTask {
 
     private final SessionRecordings inbox;
     private final RecordingLinks links;
-    private final CrmProperties.Salesforce salesforce;
     private final String field;
 
     public RecordingToTask(SessionRecordings inbox, CrmProperties crm, RecordingProperties properties) {
         this.inbox = inbox;
         this.links = new RecordingLinks(new PhoneNumbers(crm.phoneRegion()));
-        this.salesforce = crm.salesforce();
         this.field = properties.taskField();
     }
 
-    /** Body: the recording → the activity's recording field; headers for {@code direct:crm-upsert}. */
+    /** Body: the recording → the activity's recording field, for {@code direct:crm-upsert}. */
     public Map<String, Object> map(@Body Recording recording, Exchange exchange) {
         String text = text(recording);
         exchange.setProperty(RECORDING, recording);
         exchange.setProperty(WRITTEN, text);
-        Message message = exchange.getMessage();
-        message.setHeader(CrmUpsert.OBJECT, salesforce.activityObject());
-        message.setHeader(CrmUpsert.EXTERNAL_ID_FIELD, salesforce.sessionIdField());
-        message.setHeader(CrmUpsert.EXTERNAL_ID_VALUE, recording.sessionId());
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put(field, text);
         return fields;

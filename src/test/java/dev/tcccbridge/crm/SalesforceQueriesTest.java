@@ -21,13 +21,6 @@ class SalesforceQueriesTest {
     }
 
     @Test
-    void customerSearchLooksInPhoneFieldsForBothForms() {
-        assertThat(SalesforceCustomerLookup.search("18412347605", "+8618412347605"))
-                .startsWith("FIND {\"18412347605\" OR \"\\+8618412347605\"} IN PHONE FIELDS RETURNING Contact(")
-                .contains("Lead(Id, Name, OwnerId, Owner.Email, Phone, MobilePhone WHERE IsConverted = false");
-    }
-
-    @Test
     void quotesAPlainValue() {
         assertThat(SalesforceQueries.literal("user517")).isEqualTo("'user517'");
         assertThat(SalesforceQueries.literal("李伟 o'brien")).isEqualTo("'李伟 o\\'brien'");

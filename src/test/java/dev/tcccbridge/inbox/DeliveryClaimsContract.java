@@ -35,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 abstract class DeliveryClaimsContract {
 
     static final int ROWS = 300;
+    static final int MAX_ATTEMPTS = 5;
 
     private final List<HikariDataSource> pools = new ArrayList<>();
     private String url;
@@ -76,7 +77,7 @@ abstract class DeliveryClaimsContract {
             running.add(workers.submit(() -> {
                 long stopAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (done.get() < ROWS && System.nanoTime() < stopAt) {
-                    for (ClaimedPush claim : repository.claim(worker, 7, Duration.ofMinutes(5))) {
+                    for (ClaimedPush claim : repository.claim(worker, 7, Duration.ofMinutes(5), MAX_ATTEMPTS)) {
                         if (deliveredBy.putIfAbsent(claim.id(), worker) != null) {
                             twice.add(claim.id() + " by " + deliveredBy.get(claim.id()) + " and " + worker);
                         }
@@ -105,14 +106,14 @@ abstract class DeliveryClaimsContract {
         DeliveryRepository crashed = instance();
         DeliveryRepository survivor = instance();
 
-        List<ClaimedPush> held = crashed.claim("crashed", 10, Duration.ofMinutes(5));
+        List<ClaimedPush> held = crashed.claim("crashed", 10, Duration.ofMinutes(5), MAX_ATTEMPTS);
         assertThat(held).hasSize(3);
         // while the lease runs, nobody else gets the rows
         clock.advance(Duration.ofMinutes(4));
-        assertThat(survivor.claim("survivor", 10, Duration.ofMinutes(5))).isEmpty();
+        assertThat(survivor.claim("survivor", 10, Duration.ofMinutes(5), MAX_ATTEMPTS)).isEmpty();
 
         clock.advance(Duration.ofMinutes(2));
-        List<ClaimedPush> reclaimed = survivor.claim("survivor", 10, Duration.ofMinutes(5));
+        List<ClaimedPush> reclaimed = survivor.claim("survivor", 10, Duration.ofMinutes(5), MAX_ATTEMPTS);
 
         assertThat(reclaimed).extracting(ClaimedPush::id)
                 .containsExactlyInAnyOrderElementsOf(held.stream().map(ClaimedPush::id).toList());
@@ -126,12 +127,12 @@ abstract class DeliveryClaimsContract {
     void retryIsNotClaimedBeforeItsTimeAndReplayMakesADeadRowDueAgain() {
         insertDueRows(1);
         DeliveryRepository repository = instance();
-        ClaimedPush claim = repository.claim("w", 10, Duration.ofMinutes(5)).get(0);
+        ClaimedPush claim = repository.claim("w", 10, Duration.ofMinutes(5), MAX_ATTEMPTS).get(0);
         repository.scheduleRetry(claim.id(), claim.attempt(), now().plusMinutes(1), "503");
 
-        assertThat(repository.claim("w", 10, Duration.ofMinutes(5))).isEmpty();
+        assertThat(repository.claim("w", 10, Duration.ofMinutes(5), MAX_ATTEMPTS)).isEmpty();
         clock.advance(Duration.ofMinutes(1));
-        ClaimedPush retry = repository.claim("w", 10, Duration.ofMinutes(5)).get(0);
+        ClaimedPush retry = repository.claim("w", 10, Duration.ofMinutes(5), MAX_ATTEMPTS).get(0);
         assertThat(retry.attempt()).isEqualTo(2);
 
         repository.markDead(retry.id(), retry.attempt(), "refused");
@@ -139,7 +140,7 @@ abstract class DeliveryClaimsContract {
         clock.advance(Duration.ofHours(1));
         assertThat(repository.replay(retry.id())).isTrue();
         assertThat(repository.replay(retry.id())).isFalse();
-        ClaimedPush replayed = repository.claim("w", 10, Duration.ofMinutes(5)).get(0);
+        ClaimedPush replayed = repository.claim("w", 10, Duration.ofMinutes(5), MAX_ATTEMPTS).get(0);
         assertThat(replayed.windowStart()).isEqualTo(now());
     }
 
@@ -147,12 +148,12 @@ abstract class DeliveryClaimsContract {
     void deferredRowWaitsWithoutCountingAsAFailureAndIsWokenWhenItsSessionMovesOn() {
         insertDueRows(1);
         DeliveryRepository repository = instance();
-        ClaimedPush first = repository.claim("w", 10, Duration.ofMinutes(5)).get(0);
+        ClaimedPush first = repository.claim("w", 10, Duration.ofMinutes(5), MAX_ATTEMPTS).get(0);
         assertThat(repository.defer(first.id(), first.attempt(), now().plusMinutes(1), "waiting for the CDR")).isTrue();
 
-        assertThat(repository.claim("w", 10, Duration.ofMinutes(5))).isEmpty();
+        assertThat(repository.claim("w", 10, Duration.ofMinutes(5), MAX_ATTEMPTS)).isEmpty();
         clock.advance(Duration.ofMinutes(1));
-        ClaimedPush second = repository.claim("w", 10, Duration.ofMinutes(5)).get(0);
+        ClaimedPush second = repository.claim("w", 10, Duration.ofMinutes(5), MAX_ATTEMPTS).get(0);
         // the wait is no failure: the backoff starts from scratch, and so does the retry window
         assertThat(second.attempt()).isEqualTo(2);
         assertThat(second.deferrals()).isEqualTo(1);
@@ -161,14 +162,14 @@ abstract class DeliveryClaimsContract {
 
         // waiting again; another row of the session is delivered: the wait ends at once
         repository.defer(second.id(), second.attempt(), now().plusMinutes(10), "waiting for the CDR");
-        assertThat(repository.claim("w", 10, Duration.ofMinutes(5))).isEmpty();
+        assertThat(repository.claim("w", 10, Duration.ofMinutes(5), MAX_ATTEMPTS)).isEmpty();
         assertThat(repository.wakeDeferred("session-0")).isEqualTo(1);
         assertThat(repository.wakeDeferred("session-0")).isZero();
-        ClaimedPush woken = repository.claim("w", 10, Duration.ofMinutes(5)).get(0);
+        ClaimedPush woken = repository.claim("w", 10, Duration.ofMinutes(5), MAX_ATTEMPTS).get(0);
         assertThat(woken.deferrals()).isEqualTo(2);
         // a failure after the waits counts as the first
         repository.scheduleRetry(woken.id(), woken.attempt(), now(), "503");
-        assertThat(repository.claim("w", 10, Duration.ofMinutes(5)).get(0).failedAttempts()).isEqualTo(1);
+        assertThat(repository.claim("w", 10, Duration.ofMinutes(5), MAX_ATTEMPTS).get(0).failedAttempts()).isEqualTo(1);
     }
 
     private DeliveryRepository instance() {

@@ -9,7 +9,10 @@ import jakarta.mail.SendFailedException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.CamelExecutionException;
@@ -26,7 +29,9 @@ import org.springframework.dao.CannotAcquireLockException;
 
 class FailureClassifierTest {
 
-    final FailureClassifier classifier = new FailureClassifier();
+    static final Instant NOW = Instant.parse("2026-03-02T09:41:07Z");
+
+    final FailureClassifier classifier = new FailureClassifier(Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void notYetIsNoFailureButAWaitOfTheDelayTheExceptionNames() {
@@ -52,10 +57,19 @@ class FailureClassifierTest {
     void salesforceOverloadAndServerErrorsAreRetried() {
         assertRetryable(salesforce(503, "SERVER_UNAVAILABLE"));
         assertRetryable(salesforce(500, "UNKNOWN_EXCEPTION"));
-        assertRetryable(salesforce(403, "REQUEST_LIMIT_EXCEEDED"));
         assertRetryable(salesforce(400, "UNABLE_TO_LOCK_ROW"));
         assertRetryable(salesforce(400, "DUPLICATE_VALUE"));
         assertRetryable(new SalesforceException("Unexpected error: Service Unavailable", 503));
+    }
+
+    @Test
+    void usedUpApiAllowanceWaitsUntilTheNextHourWithoutCountingAsAFailure() {
+        Failure limit = classifier.classify(new CamelExecutionException("wrapped", null,
+                salesforce(403, "REQUEST_LIMIT_EXCEEDED")));
+
+        assertThat(limit.deferred()).isTrue();
+        assertThat(limit.deferral()).isEqualTo(Duration.ofMinutes(18).plusSeconds(53));
+        assertThat(limit.reason()).contains("REQUEST_LIMIT_EXCEEDED").contains("2026-03-02T10:00:00Z");
     }
 
     @Test

@@ -13,7 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The base of end-to-end tests that push over HTTP and watch delivery reach Salesforce: the
  * bridge on H2 with fast delivery ({@link Bridge#register}), camel-salesforce pointed at the
  * {@link SalesforceStub}, which finds no users or customers unless a test says otherwise
- * ({@link #directory}). Subclasses may narrow {@code @SpringBootTest} with their own properties.
+ * ({@link #directory}), and which
+ * keeps the records upserts write ({@code SALESFORCE.records()}). Subclasses may narrow {@code @SpringBootTest} with their own properties.
  *
  * <p>One stub serves the whole test run: test classes with the same settings share one Spring
  * context, which points at it. It is reset before every test.
@@ -39,12 +40,11 @@ public abstract class SalesforceBridgeTest {
 
     protected Bridge bridge;
 
-    protected final SalesforceDirectory directory = new SalesforceDirectory(SALESFORCE);
+    protected final SalesforceDirectory directory = SALESFORCE.directory();
 
     @BeforeEach
     void resetSalesforce() {
         bridge = new Bridge(port, jdbc);
         SALESFORCE.resetRequests();
-        directory.findNothingElse();
     }
 }
