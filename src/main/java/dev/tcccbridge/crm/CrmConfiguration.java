@@ -1,5 +1,7 @@
 package dev.tcccbridge.crm;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +12,24 @@ import org.springframework.core.env.Environment;
 public class CrmConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrmConfiguration.class);
+
+    /** Every call to a salesforce: endpoint is seen by {@link SalesforceApiCalls}. */
+    @Bean
+    CamelContextConfiguration salesforceApiCallsNotifier(SalesforceApiCalls calls) {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camelContext) {
+                if (!camelContext.getManagementStrategy().getEventNotifiers().contains(calls)) {
+                    camelContext.getManagementStrategy().addEventNotifier(calls);
+                }
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camelContext) {
+                // nothing to do once started
+            }
+        };
+    }
 
     @Bean
     CrmMode crmMode(CrmProperties properties, Environment environment) {

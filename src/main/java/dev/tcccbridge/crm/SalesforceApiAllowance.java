@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>below {@code bridge.crm.salesforce.api.slow-down-at} of the allowance: no limit;</li>
  * <li>above it: <em>slowed</em>, one claim of due rows per {@code slowed-poll-interval} (batches
- * stay whole, so the calls per CDR stay low while the rate drops);</li>
+ * stay whole, so the calls per CDR stay low while the rate drops); a poll that finds nothing due
+ * does not count;</li>
  * <li>after {@code REQUEST_LIMIT_EXCEEDED}: <em>paused</em> until the next full hour, when a claim
  * tries again (the rows that met it wait until then too, without counting as failures).</li>
  * </ul>
@@ -68,7 +69,7 @@ public class SalesforceApiAllowance {
     private final Duration slowedInterval;
     private volatile Usage usage;
     private volatile Instant pausedUntil;
-    private Instant lastSlowedClaim;
+    private Instant lastClaim;
     private Pace announced = Pace.NORMAL;
 
     public SalesforceApiAllowance(SalesforceApiProperties properties, Clock clock, MeterRegistry metrics) {
@@ -115,20 +116,19 @@ public class SalesforceApiAllowance {
         return now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
     }
 
-    /** For the delivery route: whether rows may be claimed now, given the pace. */
+    /**
+     * For the delivery route: whether rows may be claimed now, given the pace (slowed: not within
+     * slowed-poll-interval of the last claim that found rows).
+     */
     public synchronized boolean deliveryDue() {
-        Instant now = clock.instant();
-        return switch (pace()) {
-            case NORMAL -> true;
-            case PAUSED -> false;
-            case SLOWED -> {
-                if (lastSlowedClaim != null && now.isBefore(lastSlowedClaim.plus(slowedInterval))) {
-                    yield false;
-                }
-                lastSlowedClaim = now;
-                yield true;
-            }
-        };
+        Pace pace = pace();
+        return pace == Pace.NORMAL || (pace == Pace.SLOWED
+                && (lastClaim == null || !clock.instant().isBefore(lastClaim.plus(slowedInterval))));
+    }
+
+    /** Rows were claimed for delivery: while slowed, the next claim waits slowed-poll-interval. */
+    public synchronized void claimed() {
+        lastClaim = clock.instant();
     }
 
     public Pace pace() {

@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  * logged. Answers, also "no match", are cached. Voicemails look one number up on its own
  * ({@link #byPhone}).
  */
-@Component("customerLookup")
+@Component
 public class SalesforceCustomerLookup extends BatchLookup<CrmCustomer> implements CustomerLookup {
 
     static final List<String> CONTACT_PHONES = List.of("Phone", "MobilePhone", "HomePhone", "OtherPhone",

@@ -3,6 +3,7 @@ package dev.tcccbridge.inbox;
 import dev.tcccbridge.crm.CdrBatch;
 import dev.tcccbridge.crm.CrmUpsert;
 import dev.tcccbridge.crm.RecordUpserts;
+import dev.tcccbridge.crm.SalesforceApiAllowance;
 import dev.tcccbridge.crm.SalesforceApiCalls;
 import dev.tcccbridge.crm.UpsertOutcome;
 import dev.tcccbridge.tccc.Cdr;
@@ -59,6 +60,7 @@ public class InboxDelivery {
     private final Clock clock;
     private final String worker;
     private final SalesforceApiCalls apiCalls;
+    private final SalesforceApiAllowance allowance;
     private final MeterRegistry metrics;
 
     /** A CDR row whose delivery started, and its CDR. */
@@ -71,7 +73,7 @@ public class InboxDelivery {
 
     public InboxDelivery(DeliveryRepository repository, DeliveryProperties properties, FailureClassifier classifier,
                          Backoff backoff, PushReader reader, Clock clock, DeliveryWorker worker,
-                         SalesforceApiCalls apiCalls, MeterRegistry metrics) {
+                         SalesforceApiCalls apiCalls, SalesforceApiAllowance allowance, MeterRegistry metrics) {
         this.repository = repository;
         this.properties = properties;
         this.classifier = classifier;
@@ -80,12 +82,18 @@ public class InboxDelivery {
         this.clock = clock;
         this.worker = worker.id();
         this.apiCalls = apiCalls;
+        this.allowance = allowance;
         this.metrics = metrics;
     }
 
-    /** Due rows for this instance, at most one batch. */
+    /** Due rows for this instance, at most one batch; a claim that found rows counts for the API's pace. */
     public List<ClaimedPush> claim() {
-        return repository.claim(worker, properties.batchSize(), properties.lease(), properties.maxAttempts());
+        List<ClaimedPush> claimed = repository.claim(worker, properties.batchSize(), properties.lease(),
+                properties.maxAttempts());
+        if (!claimed.isEmpty()) {
+            allowance.claimed();
+        }
+        return claimed;
     }
 
     /** The claim's CDR rows, in batches of up to 200 (one sObject Collections request each). */

@@ -80,7 +80,13 @@ class CdrToSalesforceTest extends SalesforceBridgeTest {
 
         assertThat(SALESFORCE.records().all(TASK)).hasSize(1);
         assertThat(SALESFORCE.records().get(TASK, session)).isEqualTo(task);
-        SALESFORCE.server().verify(3, patchRequestedFor(urlPathMatching(".*/sobjects/Task/" + SESSION_FIELD + "/.*")));
+        // one sObject Collections upsert each; the second knew the Task existed and left out TaskSubtype
+        SALESFORCE.server().verify(2, patchRequestedFor(urlPathEqualTo(SALESFORCE.dataPath()
+                + "/composite/sobjects/Task/" + SESSION_FIELD)));
+        List<Map<String, Object>> sent = SALESFORCE.records().sent(TASK, SESSION_FIELD, session);
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(0)).containsEntry("TaskSubtype", "Call");
+        assertThat(sent.get(1)).doesNotContainKey("TaskSubtype").containsEntry("Status", "Completed");
     }
 
     @Test
@@ -149,9 +155,11 @@ class CdrToSalesforceTest extends SalesforceBridgeTest {
                 .containsEntry("Status", "Completed")
                 .containsEntry("CallDurationInSeconds", 42)
                 .containsEntry("Subject", "Outbound call to 0086184xxxx7605");
-        // first with TaskSubtype (refused: the Task exists), then without it
-        SALESFORCE.server().verify(1, patchRequestedFor(urlPathMatching(".*/sobjects/Task/.*"))
-                .withRequestBody(containing("TaskSubtype")));
-        SALESFORCE.server().verify(2, patchRequestedFor(urlPathMatching(".*/sobjects/Task/.*")));
+        // asked first whether the Task exists: it is updated without TaskSubtype, in one upsert
+        SALESFORCE.server().verify(getRequestedFor(urlPathEqualTo(SALESFORCE.dataPath() + "/query/"))
+                .withQueryParam("q", containing("FROM Task WHERE " + SESSION_FIELD + " IN ('" + session + "')")));
+        assertThat(SALESFORCE.records().sent(TASK, SESSION_FIELD, session)).singleElement()
+                .satisfies(record -> assertThat(record).doesNotContainKey("TaskSubtype"));
+        SALESFORCE.server().verify(1, patchRequestedFor(urlPathMatching(".*/composite/sobjects/Task/.*")));
     }
 }

@@ -50,18 +50,21 @@ class CrmDryRunTest {
         bridge.awaitStatus("push-" + session, "DONE");
 
         Map<String, Object> request = jdbc.queryForMap(
-                "SELECT method, path, body FROM crm_dry_run_request WHERE path LIKE ?", "%" + session);
+                "SELECT method, path, body FROM crm_dry_run_request WHERE body LIKE ?", "%" + session + "%");
         assertThat(mode).isEqualTo(CrmMode.DRY_RUN);
         assertThat(request.get("method")).isEqualTo("PATCH");
-        assertThat(request.get("path")).isEqualTo("/services/data/v56.0/sobjects/Task/TCCC_Session_Id__c/" + session);
-        JsonNode body = json.readTree((String) request.get("body"));
+        assertThat(request.get("path")).isEqualTo("/services/data/v56.0/composite/sobjects/Task/TCCC_Session_Id__c");
+        JsonNode collection = json.readTree((String) request.get("body"));
+        assertThat(collection.path("allOrNone").asBoolean(true)).isFalse();
+        JsonNode body = collection.path("records").get(0);
+        assertThat(body.path("attributes").path("type").asText()).isEqualTo("Task");
+        assertThat(body.path("TCCC_Session_Id__c").asText()).isEqualTo(session);
         assertThat(body.path("Subject").asText()).isEqualTo("Outbound call to 0086184xxxx7605");
         assertThat(body.path("TaskSubtype").asText()).isEqualTo("Call");
         assertThat(body.path("Status").asText()).isEqualTo("Completed");
-        // nothing was looked up, and the external id travels in the path only
+        // nothing was looked up
         assertThat(body.has("OwnerId")).isFalse();
         assertThat(body.has("WhoId")).isFalse();
-        assertThat(body.has("TCCC_Session_Id__c")).isFalse();
     }
 
     @Test
@@ -75,11 +78,12 @@ class CrmDryRunTest {
                 "zhangsan@tencent.com", "http://recorder.invalid/" + session + ".mp3").json());
         bridge.awaitStatus("record-" + session, "DONE");
 
-        JsonNode upsert = json.readTree(jdbc.queryForObject("SELECT body FROM crm_dry_run_request WHERE path LIKE ?"
-                + " AND body LIKE '%TCCC_Recordings__c%'", String.class, "%" + session));
+        JsonNode upsert = json.readTree(jdbc.queryForObject("SELECT body FROM crm_dry_run_request WHERE body LIKE ?"
+                + " AND body LIKE '%TCCC_Recordings__c%'", String.class, "%" + session + "%")).path("records").get(0);
         assertThat(upsert.path("TCCC_Recordings__c").asText())
                 .isEqualTo("Agent zhangsan@tencent.com: http://recorder.invalid/" + session + ".mp3");
-        assertThat(upsert.size()).isEqualTo(1);
+        // the recording field alone, beside the type and the external id
+        assertThat(upsert.size()).isEqualTo(3);
         Map<String, Object> file = jdbc.queryForMap("SELECT method, path, body FROM crm_dry_run_request"
                 + " WHERE path LIKE '%/sobjects/ContentVersion' AND body LIKE ?", "%r-" + session + "%");
         assertThat(file.get("method")).isEqualTo("POST");

@@ -19,7 +19,8 @@ class DeliveryPropertiesTest {
         assertThat(defaults.retryWindow()).isEqualTo(Duration.ofHours(24));
         assertThat(defaults.pollInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(defaults.lease()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(defaults.batchSize()).isEqualTo(50);
+        assertThat(defaults.batchSize()).isEqualTo(200);
+        assertThat(defaults.maxAttempts()).isEqualTo(5);
         assertThat(defaults.enabled()).isTrue();
     }
 

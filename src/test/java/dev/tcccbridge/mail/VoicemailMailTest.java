@@ -3,6 +3,7 @@ package dev.tcccbridge.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -152,11 +153,13 @@ class VoicemailMailTest {
         assertThat(upserts).hasSize(2);
         for (Map<String, Object> upsert : upserts) {
             assertThat(upsert.get("method")).isEqualTo("PATCH");
-            assertThat((String) upsert.get("path")).contains("/sobjects/Task/TCCC_Session_Id__c/")
-                    .endsWith("voicemail%3Avm-task-1");
+            assertThat((String) upsert.get("path")).endsWith("/composite/sobjects/Task/TCCC_Session_Id__c");
+            JsonNode records = objectMapper.readTree((String) upsert.get("body")).path("records");
+            assertThat(records).hasSize(1);
             @SuppressWarnings("unchecked")
-            Map<String, Object> task = objectMapper.readValue((String) upsert.get("body"), Map.class);
-            assertThat(task).containsEntry("Subject", "Call back +86 184 8614 7605 (张伟 (Zhang Wei))")
+            Map<String, Object> task = objectMapper.convertValue(records.get(0), Map.class);
+            assertThat(task).containsEntry("TCCC_Session_Id__c", "voicemail:vm-task-1")
+                    .containsEntry("Subject", "Call back +86 184 8614 7605 (张伟 (Zhang Wei))")
                     .containsEntry("OwnerId", "005000000000009AAA")
                     .containsEntry("WhoId", "003000000000001AAA")
                     .containsEntry("ActivityDate", "2023-02-23")
