@@ -90,7 +90,7 @@ public final class TcccApiStub implements AutoCloseable {
     /** Points the bridge's TCCC settings at this stub. */
     public void register(DynamicPropertyRegistry registry) {
         registry.add("bridge.tccc.sdk-app-id", () -> SDK_APP_ID);
-        registry.add("bridge.tccc.api.endpoint", () -> "http://127.0.0.1:" + server.port());
+        registry.add("bridge.tccc.api.endpoint", this::endpoint);
         registry.add("bridge.tccc.api.region", () -> "ap-singapore");
         registry.add("bridge.tccc.api.secret-id", () -> SECRET_ID);
         registry.add("bridge.tccc.api.secret-key", () -> SECRET_KEY);
@@ -121,6 +121,21 @@ public final class TcccApiStub implements AutoCloseable {
     /** How often the SDK was loaded with this login's token. */
     public synchronized int loads(String token) {
         return loads.getOrDefault(token, 0);
+    }
+
+    /** The body of the last API request, as sent. */
+    public JsonNode lastRequestBody() {
+        var requests = server.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/")));
+        try {
+            return JSON.readTree(requests.get(requests.size() - 1).getBodyAsString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The API's endpoint, as bridge.tccc.api.endpoint. */
+    public String endpoint() {
+        return "http://127.0.0.1:" + server.port();
     }
 
     /** API requests received (signed or not). */
