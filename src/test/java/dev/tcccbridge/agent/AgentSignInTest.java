@@ -54,6 +54,8 @@ class AgentSignInTest extends AgentWorkspaceTest {
         assertThat(li.get("/agent/sdk-url").statusCode()).isEqualTo(200);
 
         assertThat(TCCC.logins()).extracting(TcccApiStub.Login::seat).containsExactly(HAN_MEIMEI_SEAT, LI_LEI_SEAT);
+        assertThat(jdbc.queryForList("SELECT principal_name FROM spring_session", String.class))
+                .as("sessions are kept in the database, for every instance").contains(LI_LEI, HAN_MEIMEI);
     }
 
     @Test
