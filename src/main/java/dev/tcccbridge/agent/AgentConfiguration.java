@@ -6,6 +6,7 @@ import dev.tcccbridge.tccc.TcccProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,13 +25,10 @@ public class AgentConfiguration {
         return new AllowedOrigins(agent.salesforceOrigins());
     }
 
-    /** Null (no bean) while the workspace is off; with it on, start-up fails naming what is missing. */
+    /** Only with the workspace on; then start-up fails naming what is missing. */
     @Bean
-    SdkLogins sdkLogins(AgentProperties agent, TcccProperties tccc, TcccApiProperties api,
-                        ObjectProvider<TcccApiClient> client) {
-        if (!agent.enabled()) {
-            return null;
-        }
+    @ConditionalOnProperty(name = "bridge.agent.enabled", havingValue = "true")
+    SdkLogins sdkLogins(TcccProperties tccc, TcccApiProperties api, ObjectProvider<TcccApiClient> client) {
         check(tccc, api);
         LOG.info("agent workspace on at /agent/: SDK logins for TCCC application {} through {}", tccc.sdkAppId(),
                 api.endpoint());

@@ -175,6 +175,30 @@ class AgentSignInTest extends AgentWorkspaceTest {
     }
 
     @Test
+    void theSessionCookieIsTheBridgesAndSigningOutNeedsTheCsrfToken() throws Exception {
+        AgentSession li = signedIn(LI_LEI);
+        assertThat(li.bridgeCookies()).singleElement().satisfies(cookie -> {
+            assertThat(cookie.getName()).isEqualTo("TCCC_BRIDGE_SESSION");
+            assertThat(cookie.isHttpOnly()).isTrue();
+        });
+
+        assertThat(li.postForm("/agent/logout", "").statusCode()).as("no CSRF token").isEqualTo(403);
+        assertThat(li.get("/agent/sdk-url").statusCode()).isEqualTo(200);
+
+        JsonNode csrf = JSON.readTree(li.get("/agent/me").body()).get("csrf");
+        HttpResponse<String> out = li.postForm("/agent/logout", csrf.get("parameter").asText() + "="
+                + java.net.URLEncoder.encode(csrf.get("token").asText(), java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(out.headers().firstValue("Location")).as("signed out at the provider too")
+                .hasValueSatisfying(location -> assertThat(java.net.URLDecoder.decode(location,
+                        java.nio.charset.StandardCharsets.UTF_8)).startsWith(ISSUER.issuerUri())
+                        .contains("post_logout_redirect_uri=" + bridgeUrl() + "/agent/signed-out.html"));
+        assertThat(li.get("/agent/sdk-url").statusCode()).isEqualTo(401);
+        assertThat(TCCC.logins()).hasSize(1);
+    }
+
+    @Test
     void pushAndAdminAuthenticationStayAsTheyAre() {
         Bridge machines = new Bridge(port, jdbc);
         HttpResponse<String> admin = new AgentSession(bridgeUrl()).navigate("/admin/inbox/dead", "document");

@@ -2,6 +2,7 @@ package dev.tcccbridge.testing;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,8 +23,9 @@ public final class AgentSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     private final String bridge;
@@ -56,6 +59,18 @@ public final class AgentSession {
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(bridge + path)).header("Accept", "application/json").GET()
                 .build());
+    }
+
+    /** A form POST from the page (not followed). */
+    public HttpResponse<String> postForm(String path, String form) {
+        return send(HttpRequest.newBuilder(URI.create(bridge + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    /** The cookies the bridge has set. */
+    public List<HttpCookie> bridgeCookies() {
+        return cookies.getCookieStore().get(URI.create(bridge));
     }
 
     /** A GET as a browser navigating to a page sends it (not followed). */
