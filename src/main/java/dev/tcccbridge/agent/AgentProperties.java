@@ -45,6 +45,7 @@ public record AgentProperties(
         }
         seats = byClaim;
         salesforceOrigins = salesforceOrigins == null ? List.of() : List.copyOf(salesforceOrigins);
+        registrationId = registrationId == null || registrationId.isBlank() ? null : registrationId.strip();
     }
 
     @AssertTrue(message = "bridge.agent.seats gives one seat to two sign-ins (or a seat is empty): each seat"

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -71,7 +72,7 @@ public class AgentSecurityConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(
                         new AgentEntryPoint(LOGIN_BASE + registration.getRegistrationId(), objectMapper)))
                 .logout(logout -> logout.logoutRequestMatcher(PathPatternRequestMatcher.withDefaults()
-                                .matcher(org.springframework.http.HttpMethod.POST, "/agent/logout"))
+                                .matcher(HttpMethod.POST, "/agent/logout"))
                         .logoutSuccessHandler(signedOut))
                 .headers(headers -> headers.frameOptions(frames -> frames.disable())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -86,15 +87,16 @@ public class AgentSecurityConfiguration {
             registrations.forEach(r -> all.add((ClientRegistration) r));
         }
         if (repository == null || (all.isEmpty() && agent.registrationId() == null)) {
+            // Boot makes no repository without spring.security.oauth2.client.registration entries
             throw new IllegalStateException("bridge.agent.enabled is true, but no OpenID Connect client is configured:"
                     + " set spring.security.oauth2.client.registration.<id>.client-id / client-secret / scope (openid)"
                     + " and spring.security.oauth2.client.provider.<id>.issuer-uri (docs/AGENT.md)");
         }
-        if (agent.registrationId() != null && !agent.registrationId().isBlank()) {
-            ClientRegistration chosen = repository.findByRegistrationId(agent.registrationId().strip());
+        if (agent.registrationId() != null) {
+            ClientRegistration chosen = repository.findByRegistrationId(agent.registrationId());
             if (chosen == null) {
                 throw new IllegalStateException("bridge.agent.registration-id is " + agent.registrationId()
-                        + ", but spring.security.oauth2.client.registration." + agent.registrationId().strip()
+                        + ", but spring.security.oauth2.client.registration." + agent.registrationId()
                         + " is not configured");
             }
             return chosen;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The Salesforce origins ({@code bridge.agent.salesforce-origins}) the agent page trusts: they may frame it
@@ -24,8 +25,7 @@ public final class AllowedOrigins {
 
     /** The value of CSP's frame-ancestors: the page itself and these origins. */
     public String frameAncestors() {
-        return String.join(" ", java.util.stream.Stream.concat(java.util.stream.Stream.of("'self'"),
-                patterns.stream()).toList());
+        return String.join(" ", Stream.concat(Stream.of("'self'"), patterns.stream()).toList());
     }
 
     /**
