@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code allOrNone=true} rolls every record back when one fails;</li>
  * <li>{@code POST /services/data/vNN/sobjects/{object}}: a create (a ContentVersion, say).</li>
  * </ul>
- * Create-only fields (TaskSubtype) are refused on update with {@code INVALID_FIELD_FOR_INSERT_UPDATE}.
+ * Create-only fields (TaskSubtype) are refused on update with {@code INVALID_FIELD_FOR_INSERT_UPDATE},
+ * a Task's links as Salesforce checks them with {@code FIELD_INTEGRITY_EXCEPTION} ({@link #taskLinkError}).
  * Every record an upsert carried is kept in the order it came ({@link #sent}). Outages and
  * refusals, of every record or of one, can be switched on.
  */
@@ -261,8 +262,7 @@ public final class SalesforceRecords implements ResponseDefinitionTransformerV2 
         Map<String, Object> existing = ofObject.get(externalId);
         String linkError = "Task".equals(object) ? taskLinkError(existing, fields) : null;
         if (linkError != null) {
-            return answer(400, "[{\"errorCode\":\"FIELD_INTEGRITY_EXCEPTION\",\"message\":\"" + linkError
-                    + "\",\"fields\":[\"WhoId\",\"WhatId\"]}]");
+            return failure("FIELD_INTEGRITY_EXCEPTION", linkError, List.of("WhoId", "WhatId"));
         }
         if (existing == null) {
             Map<String, Object> record = new LinkedHashMap<>(fields);
