@@ -37,6 +37,9 @@ public record UpsertOutcome(String id, boolean created, List<RestError> errors) 
      * classify: a transient code (UNABLE_TO_LOCK_ROW, DUPLICATE_VALUE...) is retried, others are final.
      */
     public SalesforceException refusal() {
-        return new SalesforceException(errors, 400);
+        SalesforceException refusal = new SalesforceException(errors, 400);
+        // made here from Salesforce's answer: a stack trace would tell nothing
+        refusal.setStackTrace(new StackTraceElement[0]);
+        return refusal;
     }
 }
