@@ -12,6 +12,11 @@ import org.springframework.core.env.Environment;
 public class CrmConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrmConfiguration.class);
+    static final String REQUEST_BUFFER = "camel.component.salesforce.http-request-buffer-size";
+    /** camel-salesforce's own default. */
+    static final int DEFAULT_REQUEST_BUFFER = 8192;
+    /** A batch's longest query, and the request line and headers around it. */
+    static final int MIN_REQUEST_BUFFER = SalesforceQueries.MAX_ENCODED_QUERY + 2288;
 
     /** Every call to a salesforce: endpoint is seen by {@link SalesforceApiCalls}. */
     @Bean
@@ -34,6 +39,13 @@ public class CrmConfiguration {
     @Bean
     CrmMode crmMode(CrmProperties properties, Environment environment) {
         CrmMode mode = CrmMode.resolve(properties, environment);
+        Integer buffer = environment.getProperty(REQUEST_BUFFER, Integer.class, DEFAULT_REQUEST_BUFFER);
+        if (mode == CrmMode.SALESFORCE && buffer < MIN_REQUEST_BUFFER) {
+            // camel-salesforce would refuse a batch's query as "Request headers too large"
+            throw new IllegalStateException(REQUEST_BUFFER + " must be at least " + MIN_REQUEST_BUFFER
+                    + " (bytes): the bridge's batched lookups send up to " + SalesforceQueries.MAX_ENCODED_QUERY
+                    + " characters of query in the URI; it is " + buffer);
+        }
         LOG.info("CRM mode: {}", mode == CrmMode.SALESFORCE ? "salesforce"
                 : "dry-run (requests are recorded, not sent; set Salesforce credentials to send them)");
         return mode;

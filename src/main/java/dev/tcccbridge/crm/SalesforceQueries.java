@@ -93,9 +93,9 @@ public final class SalesforceQueries {
         return values.stream().map(SalesforceQueries::literal).collect(Collectors.joining(", ", "(", ")"));
     }
 
-    /** Whether a query fits in the request URI ({@link #MAX_ENCODED_QUERY}). */
+    /** Whether a query fits in the request URI ({@link #MAX_ENCODED_QUERY}), encoded as camel-salesforce does (%20). */
     public static boolean fitsInUri(String query) {
-        return URLEncoder.encode(query, StandardCharsets.UTF_8).length() <= MAX_ENCODED_QUERY;
+        return URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20").length() <= MAX_ENCODED_QUERY;
     }
 
     /**

@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tcccbridge.testing.CdrJson;
 import dev.tcccbridge.testing.SalesforceBridgeTest;
 import dev.tcccbridge.testing.SalesforceDirectory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -121,6 +122,31 @@ class CdrBatchToSalesforceTest extends SalesforceBridgeTest {
         assertThat(SALESFORCE.server().findAll(getRequestedFor(urlPathEqualTo(SALESFORCE.dataPath() + "/query/")))
                 .stream().filter(q -> q.queryParameter("q").firstValue().contains("FROM User"))).hasSize(1);
         SALESFORCE.server().verify(2, patchRequestedFor(urlPathMatching(".*/composite/sobjects/Task/.*")));
+    }
+
+    @Test
+    void aFullBatchOfTheLongestSessionIdsGoesInOneUpsertAndItsLookupsFitWhatSalesforceAndTheClientTake()
+            throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> sessions = new ArrayList<>();
+        whileDeliveryStopped(() -> {
+            for (int i = 0; i < RecordUpserts.MAX_RECORDS; i++) {
+                // TCCC_Session_Id__c is Text(64)
+                String session = (run + "-" + i + "-" + "x".repeat(64)).substring(0, 64);
+                sessions.add(session);
+                push(session, "agent-" + i % 100 + "-" + run + "@a-rather-long-domain.example.com", "0086" + number());
+            }
+        });
+        sessions.forEach(session -> bridge.awaitStatus("cdr-" + session, "DONE"));
+
+        SALESFORCE.server().verify(1, patchRequestedFor(urlPathMatching(".*/composite/sobjects/Task/.*")));
+        List<LoggedRequest> lookups = SALESFORCE.server().findAll(getRequestedFor(urlPathMatching(
+                SALESFORCE.dataPath() + "/(query|search)/")));
+        assertThat(lookups).allSatisfy(lookup -> assertThat(lookup.getUrl().length()).isLessThanOrEqualTo(10_100));
+        // owners 100 a query, customers 50 a search, existence as many ids as fit
+        assertThat(lookups.stream().filter(l -> l.getUrl().contains("FROM%20User"))).hasSize(1);
+        assertThat(lookups.stream().filter(l -> l.getUrl().contains("/search/"))).hasSize(4);
+        assertThat(lookups.stream().filter(l -> l.getUrl().contains("FROM%20Task"))).hasSize(2);
     }
 
     /** A Chinese mobile number no other test uses, national form: 184 and 8 random digits. */

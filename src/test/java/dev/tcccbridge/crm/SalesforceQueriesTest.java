@@ -3,6 +3,8 @@ package dev.tcccbridge.crm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class SalesforceQueriesTest {
@@ -18,6 +20,31 @@ class SalesforceQueriesTest {
     void soslPhrasesEscapeEveryReservedCharacter() {
         assertThat(SalesforceQueries.phrase("+8618412347605")).isEqualTo("\"\\+8618412347605\"");
         assertThat(SalesforceQueries.phrase("a} OR {b\"")).isEqualTo("\"a\\} OR \\{b\\\"\"");
+    }
+
+    @Test
+    void listsOfLiteralsAreEscapedEach() {
+        assertThat(SalesforceQueries.inList(List.of("a@example.com", "o'brien@example.com")))
+                .isEqualTo("('a@example.com', 'o\\'brien@example.com')");
+    }
+
+    @Test
+    void queriesAreCutToWhatFitsAndASingleValueAlwaysGoes() {
+        List<String> values = IntStream.range(0, 500).mapToObj(i -> "value-" + i).toList();
+
+        assertThat(SalesforceQueries.fitting(values, 200, some -> true)).isEqualTo(200);
+        assertThat(SalesforceQueries.fitting(values, 1000, some -> some.size() <= 37)).isEqualTo(37);
+        assertThat(SalesforceQueries.fitting(values, 1000, some -> false)).isEqualTo(1);
+        assertThat(SalesforceQueries.fitting(values.subList(0, 3), 200, some -> true)).isEqualTo(3);
+    }
+
+    @Test
+    void theUriLimitCountsWhatCamelSalesforceSends() {
+        // spaces travel as %20: three characters each
+        assertThat(SalesforceQueries.fitsInUri(" ".repeat(3333))).isTrue();
+        assertThat(SalesforceQueries.fitsInUri(" ".repeat(3334))).isFalse();
+        assertThat(SalesforceQueries.fitsInUri("a".repeat(10_000))).isTrue();
+        assertThat(SalesforceQueries.fitsInUri("'".repeat(3334))).isFalse();
     }
 
     @Test
