@@ -130,7 +130,8 @@ class CdrBacklogBenchmark {
         List<String> sessions = new ArrayList<>();
         List<String> pushes = new ArrayList<>();
         for (int i = 0; i < cdrs; i++) {
-            sessions.add(name + "-" + UUID.randomUUID());
+            // TCCC's SessionIds are UUIDs
+            sessions.add(UUID.randomUUID().toString());
             pushes.add(CdrJson.sample().session(sessions.get(i))
                     .inboundFrom(callers.get(random.nextInt(CALLERS))).agent(agents.get(i % AGENTS)).json());
         }

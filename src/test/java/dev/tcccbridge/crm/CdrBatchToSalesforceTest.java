@@ -85,7 +85,7 @@ class CdrBatchToSalesforceTest extends SalesforceBridgeTest {
         List<String> queries = SALESFORCE.server().findAll(getRequestedFor(urlPathEqualTo(SALESFORCE.dataPath()
                 + "/query/"))).stream().map(r -> r.queryParameter("q").firstValue()).toList();
         assertThat(queries).hasSize(2);
-        assertThat(queries.get(0)).contains("FROM User WHERE IsActive = true AND Email IN ('" + zhang + "', '" + li
+        assertThat(queries.get(0)).contains("FROM User WHERE IsActive = true AND Email IN ('" + zhang + "','" + li
                 + "')");
         assertThat(queries.get(1)).contains("FROM Task WHERE " + FIELD + " IN (").contains(existing);
         List<LoggedRequest> searches = SALESFORCE.server().findAll(getRequestedFor(urlPathEqualTo(

@@ -46,7 +46,7 @@ class RecordUpsertsTest {
 
         assertThat(upserts.existenceUnknown()).isTrue();
         assertThat(upserts.existenceQuery())
-                .isEqualTo("SELECT TCCC_Session_Id__c FROM Task WHERE TCCC_Session_Id__c IN ('new', 'old')");
+                .isEqualTo("SELECT TCCC_Session_Id__c FROM Task WHERE TCCC_Session_Id__c IN ('new','old')");
         assertThat(upserts.existenceUnknown()).isFalse();
         upserts.existing(JSON.readTree("{\"records\":[{\"attributes\":{\"type\":\"Task\"},\"Id\":\"00T1\","
                 + "\"TCCC_Session_Id__c\":\"old\"}]}"));
@@ -141,7 +141,7 @@ class RecordUpsertsTest {
         }
 
         assertThat(queries).hasSize(3).allSatisfy(q -> assertThat(SalesforceQueries.fitsInUri(q)).isTrue());
-        assertThat(queries.get(0).split("', '")).hasSize(200);
+        assertThat(queries.get(0).split("','")).hasSize(200);
     }
 
     @Test

@@ -25,7 +25,7 @@ class SalesforceQueriesTest {
     @Test
     void listsOfLiteralsAreEscapedEach() {
         assertThat(SalesforceQueries.inList(List.of("a@example.com", "o'brien@example.com")))
-                .isEqualTo("('a@example.com', 'o\\'brien@example.com')");
+                .isEqualTo("('a@example.com','o\\'brien@example.com')");
     }
 
     @Test
