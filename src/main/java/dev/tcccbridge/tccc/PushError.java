@@ -13,6 +13,7 @@ public enum PushError {
     INVALID_FIELD(400, 40003, true),
     MISSING_FIELD(400, 40004, true),
     BAD_PUSH_ID(400, 40005, true),
+    UNSUPPORTED_VERSION(400, 40006, true),
     BODY_TOO_LARGE(413, 41300, false),
     UNSUPPORTED_MEDIA_TYPE(415, 41500, false),
     INTERNAL_ERROR(500, 50000, false),
