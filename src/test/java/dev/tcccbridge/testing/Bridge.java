@@ -30,8 +30,13 @@ public final class Bridge {
         this.jdbc = jdbc;
     }
 
-    /** Admin credentials, and delivery fast enough for tests (polls and retries in milliseconds). */
+    /**
+     * Admin credentials, and delivery fast enough for tests (polls and retries in milliseconds).
+     * Retention and the archive sweep do not run by themselves: tests that need them start a run.
+     */
     public static void register(DynamicPropertyRegistry registry) {
+        registry.add("bridge.retention.enabled", () -> "false");
+        registry.add("bridge.recording.sweep.enabled", () -> "false");
         registry.add("bridge.admin.username", () -> ADMIN_USER);
         registry.add("bridge.admin.password", () -> ADMIN_PASSWORD);
         registry.add("bridge.delivery.poll-interval", () -> "100ms");
