@@ -32,11 +32,12 @@ public final class Bridge {
 
     /**
      * Admin credentials, and delivery fast enough for tests (polls and retries in milliseconds).
-     * Retention and the archive sweep do not run by themselves: tests that need them start a run.
+     * Retention and the archive sweep are on, as by default, but their first runs are an hour
+     * away: tests that need one start it.
      */
     public static void register(DynamicPropertyRegistry registry) {
-        registry.add("bridge.retention.enabled", () -> "false");
-        registry.add("bridge.recording.sweep.enabled", () -> "false");
+        registry.add("bridge.retention.initial-delay", () -> "1h");
+        registry.add("bridge.recording.sweep.initial-delay", () -> "1h");
         registry.add("bridge.admin.username", () -> ADMIN_USER);
         registry.add("bridge.admin.password", () -> ADMIN_PASSWORD);
         registry.add("bridge.delivery.poll-interval", () -> "100ms");
