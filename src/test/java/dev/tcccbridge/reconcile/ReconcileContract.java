@@ -64,6 +64,11 @@ abstract class ReconcileContract {
     static void register(DynamicPropertyRegistry registry) {
         Bridge.register(registry);
         registry.add("bridge.delivery.enabled", () -> "false");
+        reconcileWithTheStub(registry);
+    }
+
+    /** Reconciliation on, against {@link #TCCC_API}, its runs started by the tests (the first scheduled is an hour away). */
+    static void reconcileWithTheStub(DynamicPropertyRegistry registry) {
         registry.add("bridge.tccc.sdk-app-id", () -> SDK_APP_ID);
         registry.add("bridge.tccc.api.endpoint", () -> "http://localhost:" + TCCC_API.port());
         registry.add("bridge.tccc.api.region", () -> "ap-guangzhou");

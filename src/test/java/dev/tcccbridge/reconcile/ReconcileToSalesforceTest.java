@@ -29,13 +29,7 @@ class ReconcileToSalesforceTest extends SalesforceBridgeTest {
 
     @DynamicPropertySource
     static void reconcile(DynamicPropertyRegistry registry) {
-        registry.add("bridge.tccc.sdk-app-id", () -> ReconcileContract.SDK_APP_ID);
-        registry.add("bridge.tccc.api.endpoint", () -> "http://localhost:" + ReconcileContract.TCCC_API.port());
-        registry.add("bridge.tccc.api.secret-id", () -> ReconcileContract.SECRET_ID);
-        registry.add("bridge.tccc.api.secret-key", () -> ReconcileContract.SECRET_KEY);
-        registry.add("bridge.reconcile.enabled", () -> "true");
-        registry.add("bridge.reconcile.interval", () -> "1h");
-        registry.add("bridge.reconcile.initial-delay", () -> "1h");
+        ReconcileContract.reconcileWithTheStub(registry);
     }
 
     @Autowired
