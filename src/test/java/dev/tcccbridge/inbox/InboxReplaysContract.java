@@ -13,11 +13,14 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Replays of delivered and dead rows by session and by time of arrival, on the database of the subclass. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class InboxReplaysContract {
 
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
@@ -28,12 +31,17 @@ abstract class InboxReplaysContract {
 
     abstract DataSource newDatabase();
 
-    @BeforeEach
+    @BeforeAll
     void migrate() {
         DataSource dataSource = newDatabase();
         Flyway.configure().dataSource(dataSource).load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         replays = new InboxReplays(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @BeforeEach
+    void empty() {
+        jdbc.update("DELETE FROM tccc_inbox");
     }
 
     @Test

@@ -28,16 +28,20 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Retention on the database of the subclass: a run deletes exactly what is past its age, in
  * batches, and nothing reconciliation or the archive sweep still needs. The run is driven as
- * routes/retention.camel.yaml drives it, with a fixed clock.
+ * routes/retention.camel.yaml drives it, with a fixed clock. One database per class, emptied
+ * before each test.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RetentionContract {
 
     static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
@@ -51,11 +55,24 @@ abstract class RetentionContract {
 
     abstract DataSource newDatabase();
 
-    @BeforeEach
+    @BeforeAll
     void migrate() {
         DataSource dataSource = newDatabase();
         Flyway.configure().dataSource(dataSource).load().migrate();
         jdbc = new JdbcTemplate(dataSource);
+    }
+
+    @BeforeEach
+    void empty() throws IOException {
+        try (var files = Files.list(outbox)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        for (String table : List.of("tccc_inbox", "tccc_quarantine", "camel_messageprocessed", "crm_dry_run_request",
+                "recording_archive", "recording_sweep", "retention_horizon", "scheduler_lock")) {
+            jdbc.update("DELETE FROM " + table);
+        }
         metrics = new SimpleMeterRegistry();
     }
 
