@@ -161,6 +161,11 @@ public class RecordingSweep {
         }
     }
 
+    public void failed(@ExchangeProperty(TALLY) Map<String, Integer> tally,
+                       @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        LOG.error("archive sweep stopped after {}; the next sweep goes on", tally == null ? "{}" : tally, cause);
+    }
+
     private void count(Map<String, Integer> tally, String outcome) {
         tally.merge(outcome.toLowerCase(Locale.ROOT), 1, Integer::sum);
         metrics.counter("bridge.recording.sweep", "outcome", outcome.toLowerCase(Locale.ROOT)).increment();
