@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBytes        larger recordings are not archived (the row is dead, with the reason);
  *                        at most {@link #SALESFORCE_JSON_LIMIT}: the File is sent base64-encoded
  *                        in a JSON body, which Salesforce takes up to 37.5 MB
- * @param downloadTimeout connect, read and total time allowed for downloading one recording
+ * @param downloadTimeout the time one recording's download may take in all: connect, redirects, body
  */
 @Validated
 @ConfigurationProperties("bridge.recording")
