@@ -20,7 +20,6 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import org.springframework.util.StringUtils;
 
 /**
  * Checks the bearer token of a push (mode {@code oauth2}): signature, expiry, and the claims
@@ -28,7 +27,7 @@ import org.springframework.util.StringUtils;
  * <ul>
  *   <li>the built-in token endpoint: signed with its key, {@code aud} one of the configured clients;</li>
  *   <li>an external authorization server: signed with a key of its JWK set, {@code iss} equal to
- *       {@code issuer-uri} and {@code aud} containing {@code audience}, where those are set.</li>
+ *       {@code issuer-uri} and {@code aud} containing {@code audience}.</li>
  * </ul>
  */
 final class PushTokenVerifier {
@@ -64,15 +63,11 @@ final class PushTokenVerifier {
         return decoder;
     }
 
+    /** Issuer and audience are always both checked: start-up refuses an external issuer without them. */
     private static JwtDecoder external(PushAuthProperties.OAuth2 settings) {
-        List<OAuth2TokenValidator<Jwt>> checks = new ArrayList<>();
-        if (settings.issuerUri() != null) {
-            checks.add(new JwtIssuerValidator(settings.issuerUri().toString()));
-        }
-        if (StringUtils.hasText(settings.audience())) {
-            checks.add(new JwtAudienceValidator(settings.audience()));
-        }
-        OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithValidators(checks);
+        OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithValidators(List.of(
+                new JwtIssuerValidator(settings.issuerUri().toString()),
+                new JwtAudienceValidator(settings.audience())));
         if (settings.jwkSetUri() != null) {
             // issuer-uri, when also set, is only compared with the iss claim: no discovery
             return withValidator(NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri().toString()), validator);
