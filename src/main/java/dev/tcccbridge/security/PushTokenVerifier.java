@@ -1,5 +1,9 @@
 package dev.tcccbridge.security;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,12 +40,12 @@ final class PushTokenVerifier {
     }
 
     /**
-     * @param builtInKey the built-in token endpoint's key, or null when that endpoint is off
+     * @param builtInKeys the built-in token endpoint's keys, or null when that endpoint is off
      */
-    static AuthenticationManager of(PushAuthProperties.OAuth2 settings, TokenSigningKey builtInKey) {
+    static AuthenticationManager of(PushAuthProperties.OAuth2 settings, TokenSigningKeys builtInKeys) {
         List<AuthenticationProvider> issuers = new ArrayList<>();
-        if (builtInKey != null) {
-            issuers.add(new JwtAuthenticationProvider(builtIn(builtInKey, settings.clients())));
+        if (builtInKeys != null) {
+            issuers.add(new JwtAuthenticationProvider(builtIn(builtInKeys, settings.clients())));
         }
         if (settings.externalIssuer()) {
             issuers.add(new JwtAuthenticationProvider(external(settings)));
@@ -51,14 +55,19 @@ final class PushTokenVerifier {
 
     /**
      * No issuer check: the built-in issuer is the address the token was asked at, which differs
-     * behind a proxy; the signature alone proves the token is ours.
+     * behind a proxy; the signature alone proves the token is ours. RS256 with a key that still
+     * verifies tokens (the current one, or one rotated away from less than a token lifetime ago).
      */
-    private static JwtDecoder builtIn(TokenSigningKey key, List<PushAuthProperties.Client> clients) {
+    private static JwtDecoder builtIn(TokenSigningKeys keys, List<PushAuthProperties.Client> clients) {
         Set<String> clientIds = clients.stream().map(PushAuthProperties.Client::clientId).collect(Collectors.toSet());
         // a client removed from the configuration loses its tokens at once
         OAuth2TokenValidator<Jwt> configuredClient = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                 audience -> audience != null && audience.stream().anyMatch(clientIds::contains));
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.publicKey()).build();
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys.verificationSource()));
+        // the claims are checked by the validators below
+        processor.setJWTClaimsSetVerifier((claims, context) -> { });
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(configuredClient));
         return decoder;
     }

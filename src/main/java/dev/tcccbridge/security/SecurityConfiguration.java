@@ -69,7 +69,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(PUSH_ORDER)
     SecurityFilterChain pushSecurity(HttpSecurity http, TcccProperties tccc, PushAuthProperties auth,
-                                     ObjectMapper objectMapper, ObjectProvider<TokenSigningKey> builtInKey)
+                                     ObjectMapper objectMapper, ObjectProvider<TokenSigningKeys> builtInKeys)
             throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(tccc.push().path()));
         if (!tccc.push().allowedSources().isEmpty()) {
@@ -97,7 +97,7 @@ public class SecurityConfiguration {
             }
             case OAUTH2 -> {
                 PushAuthenticationEntryPoint refusal = PushAuthenticationEntryPoint.bearer(objectMapper);
-                var tokens = PushTokenVerifier.of(auth.oauth2(), builtInKey.getIfAvailable());
+                var tokens = PushTokenVerifier.of(auth.oauth2(), builtInKeys.getIfAvailable());
                 http.oauth2ResourceServer(server -> server
                                 .authenticationManagerResolver(request -> tokens)
                                 .authenticationEntryPoint(refusal))
