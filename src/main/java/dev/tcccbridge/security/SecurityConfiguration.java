@@ -18,9 +18,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
 /**
  * Who may call what. Each path group has its own filter chain, first match wins:
@@ -52,13 +52,9 @@ public class SecurityConfiguration {
     @Order(ADMIN_ORDER)
     SecurityFilterChain adminSecurity(HttpSecurity http, AdminAuthProperties admin) throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/admin/**"));
-        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
-        challenge.setRealmName(PushAuthenticationEntryPoint.REALM + " admin");
+        BasicAuthenticationEntryPoint challenge = adminBasic(http, admin);
         if (admin.configured()) {
-            http.authenticationManager(new ProviderManager(
-                            new FixedCredentials(admin.username(), admin.password(), ADMIN_AUTHORITY)))
-                    .httpBasic(basic -> basic.authenticationEntryPoint(challenge))
-                    .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(ADMIN_AUTHORITY));
+            http.authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(ADMIN_AUTHORITY));
         } else {
             http.authorizeHttpRequests(requests -> requests.anyRequest().denyAll());
         }
@@ -116,13 +112,7 @@ public class SecurityConfiguration {
     @Order(ACTUATOR_ORDER)
     SecurityFilterChain actuatorSecurity(HttpSecurity http, AdminAuthProperties admin) throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
-        if (admin.configured()) {
-            BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
-            challenge.setRealmName(PushAuthenticationEntryPoint.REALM + " admin");
-            http.authenticationManager(new ProviderManager(
-                            new FixedCredentials(admin.username(), admin.password(), ADMIN_AUTHORITY)))
-                    .httpBasic(basic -> basic.authenticationEntryPoint(challenge));
-        }
+        adminBasic(http, admin);
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         return machineEndpoint(http).build();
     }
@@ -143,6 +133,19 @@ public class SecurityConfiguration {
     SecurityFilterChain openSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         return machineEndpoint(http).build();
+    }
+
+    /** HTTP Basic with the admin's credentials, when they are set; the challenge names the admin realm. */
+    private static BasicAuthenticationEntryPoint adminBasic(HttpSecurity http, AdminAuthProperties admin)
+            throws Exception {
+        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
+        challenge.setRealmName(PushAuthenticationEntryPoint.REALM + " admin");
+        if (admin.configured()) {
+            http.authenticationManager(new ProviderManager(
+                            new FixedCredentials(admin.username(), admin.password(), ADMIN_AUTHORITY)))
+                    .httpBasic(basic -> basic.authenticationEntryPoint(challenge));
+        }
+        return challenge;
     }
 
     /** What every chain of the bridge shares: callers are machines, not browsers. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tcccbridge.testing.Settings;
+import dev.tcccbridge.testing.SharedDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,23 +34,18 @@ abstract class DeskReplaysContract {
     static final byte[] BODY = DeskClient.assignHuman("user517").getBytes(StandardCharsets.UTF_8);
 
     private final List<HikariDataSource> pools = new ArrayList<>();
-    private String url;
+    private SharedDatabase database;
 
-    abstract String newDatabaseUrl();
-
-    abstract String user();
-
-    abstract String password();
+    abstract SharedDatabase.Kind kind();
 
     @BeforeEach
     void migrate() {
-        url = newDatabaseUrl();
-        Flyway.configure().dataSource(url, user(), password()).load().migrate();
+        database = SharedDatabase.migrated(kind());
     }
 
     @AfterEach
-    void closePools() {
-        pools.forEach(HikariDataSource::close);
+    void close() {
+        database.close();
     }
 
     @Test
@@ -126,11 +121,7 @@ abstract class DeskReplaysContract {
     }
 
     private DeskReplays instance(Instant now) {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(url);
-        pool.setUsername(user());
-        pool.setPassword(password());
-        pool.setMaximumPoolSize(4);
+        HikariDataSource pool = database.newPool(4);
         pools.add(pool);
         DeskProperties properties = Settings.bind("bridge.desk", DeskProperties.class, Map.of());
         return new DeskReplays(new JdbcTemplate(pool), Clock.fixed(now, ZoneOffset.UTC), properties);

@@ -1,22 +1,12 @@
 package dev.tcccbridge.desk;
 
-import dev.tcccbridge.testing.TestDatabases;
+import dev.tcccbridge.testing.SharedDatabase;
 
 /** Replayed callbacks on the embedded H2 (in PostgreSQL mode, as the bridge runs it). */
 class DeskReplaysH2Test extends DeskReplaysContract {
 
     @Override
-    String newDatabaseUrl() {
-        return TestDatabases.h2Url();
-    }
-
-    @Override
-    String user() {
-        return "sa";
-    }
-
-    @Override
-    String password() {
-        return "";
+    SharedDatabase.Kind kind() {
+        return SharedDatabase.Kind.H2;
     }
 }

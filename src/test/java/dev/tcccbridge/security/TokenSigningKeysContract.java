@@ -3,16 +3,14 @@ package dev.tcccbridge.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.time.Clock;
+import dev.tcccbridge.testing.MovableClock;
+import dev.tcccbridge.testing.SharedDatabase;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,25 +28,21 @@ abstract class TokenSigningKeysContract {
 
     static final Duration LIFETIME = Duration.ofHours(1);
 
-    private final List<HikariDataSource> pools = new ArrayList<>();
     private final MovableClock clock = new MovableClock(Instant.parse("2026-04-01T00:00:00Z"));
-    private String url;
+    private SharedDatabase database;
+    private HikariDataSource firstPool;
 
-    abstract String newDatabaseUrl();
-
-    abstract String user();
-
-    abstract String password();
+    abstract SharedDatabase.Kind kind();
 
     @BeforeEach
     void migrate() {
-        url = newDatabaseUrl();
-        Flyway.configure().dataSource(url, user(), password()).load().migrate();
+        database = SharedDatabase.migrated(kind());
+        firstPool = database.newPool(2);
     }
 
     @AfterEach
-    void closePools() {
-        pools.forEach(HikariDataSource::close);
+    void close() {
+        database.close();
     }
 
     @Test
@@ -121,7 +115,7 @@ abstract class TokenSigningKeysContract {
         CompletableFuture<TokenSigningKeys.Rotation> b = CompletableFuture.supplyAsync(second::rotate);
 
         assertThat(a.get().keyId()).isNotEqualTo(b.get().keyId());
-        assertThat(new JdbcTemplate(pools.get(0)).queryForObject(
+        assertThat(new JdbcTemplate(firstPool).queryForObject(
                 "SELECT COUNT(*) FROM token_signing_key WHERE current_slot = 'current'", Integer.class)).isEqualTo(1);
         assertThat(rows()).isEqualTo(3);
     }
@@ -135,48 +129,12 @@ abstract class TokenSigningKeysContract {
     }
 
     private int rows() {
-        return new JdbcTemplate(pools.get(0)).queryForObject("SELECT COUNT(*) FROM token_signing_key", Integer.class);
+        return new JdbcTemplate(firstPool).queryForObject("SELECT COUNT(*) FROM token_signing_key", Integer.class);
     }
 
     private TokenSigningKeys instance() {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(url);
-        pool.setUsername(user());
-        pool.setPassword(password());
-        pool.setMaximumPoolSize(2);
-        synchronized (pools) {
-            pools.add(pool);
-        }
+        HikariDataSource pool = database.newPool(2);
         return TokenSigningKeys.stored(new JdbcTemplate(pool),
                 new TransactionTemplate(new DataSourceTransactionManager(pool)), clock, LIFETIME);
-    }
-
-    /** A clock the test moves forward. */
-    static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
