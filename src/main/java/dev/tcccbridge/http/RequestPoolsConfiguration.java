@@ -3,6 +3,7 @@ package dev.tcccbridge.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -69,7 +70,7 @@ public class RequestPoolsConfiguration {
             } catch (RejectedExecutionException busy) {
                 try {
                     pool.refuse(response);
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     LOG.debug("the busy answer could not be written: {}", e.toString());
                 }
                 return CompletableFuture.completedFuture(null);

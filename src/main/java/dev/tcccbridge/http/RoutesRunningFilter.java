@@ -1,24 +1,25 @@
 package dev.tcccbridge.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.apache.camel.CamelContext;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers 503, in the endpoint's own format, while Camel's routes are not running: Tomcat accepts
  * requests about a second before the routes start (and goes on a little after they stop), and a
  * request in between would otherwise get Spring's 404. TCCC retries a 503 (it tries only three
  * times, a 404 would waste one for nothing), Desk routes the chat its own way. Runs first, before
- * authentication; a running bridge pays one status read per request.
+ * authentication, on the request's first dispatch only; a running bridge pays one status read.
  */
-public final class RoutesRunningFilter extends OncePerRequestFilter {
+public final class RoutesRunningFilter implements Filter {
 
     private final CamelContext camel;
     private final byte[] notYet;
@@ -43,12 +44,13 @@ public final class RoutesRunningFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
+    public void doFilter(ServletRequest request, ServletResponse servletResponse, FilterChain chain)
+            throws IOException, ServletException {
         if (camel.isStarted()) {
-            chain.doFilter(request, response);
+            chain.doFilter(request, servletResponse);
             return;
         }
+        HttpServletResponse response = (HttpServletResponse) servletResponse;
         response.setStatus(503);
         response.setHeader("Retry-After", "1");
         response.setContentType("application/json;charset=UTF-8");

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.Collections;
 import java.util.Enumeration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +71,7 @@ final class PushSources implements Filter {
         InetAddress sender = peer;
         Enumeration<String> headers = request.getHeaders("X-Forwarded-For");
         String forwarded = headers == null || !headers.hasMoreElements() ? null : String.join(",",
-                java.util.Collections.list(headers));
+                Collections.list(headers));
         if (forwarded == null) {
             return sender;
         }

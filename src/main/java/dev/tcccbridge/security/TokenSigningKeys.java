@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -219,7 +220,7 @@ final class TokenSigningKeys {
 
     private Keys reload() {
         Instant now = clock.instant();
-        Map<String, Valid> valid = new java.util.LinkedHashMap<>();
+        Map<String, Valid> valid = new LinkedHashMap<>();
         RSAKey[] current = new RSAKey[1];
         jdbc.query("SELECT key_id, private_key, retired_at FROM token_signing_key", row -> {
             RSAKey key = TokenSigningKey.fromPem(row.getString("private_key")).jwk();
