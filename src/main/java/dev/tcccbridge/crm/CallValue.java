@@ -21,6 +21,7 @@ public enum CallValue {
     END_TIME("endTime"),
     OWNER_ID("ownerId"),
     WHO_ID("whoId"),
+    WHAT_ID("whatId"),
     CUSTOMER_NUMBER("customerNumber"),
     DESCRIPTION("description"),
     AGENT_EMAIL("agentEmail"),

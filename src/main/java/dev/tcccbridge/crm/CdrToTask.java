@@ -54,9 +54,10 @@ public class CdrToTask {
     /** The activity's fields, in mapping order. */
     public Map<String, Object> fields(CallParties call) {
         Map<String, Object> fields = new LinkedHashMap<>();
+        TaskLinks links = links(call);
         for (FieldMapping field : mapping) {
             Object value = field.constant() != null ? field.constant()
-                    : value(CallValue.of(field.value()).orElseThrow(), call);
+                    : value(CallValue.of(field.value()).orElseThrow(), call, links);
             if (value != null) {
                 fields.put(field.field(), cut(value, maxLength(field)));
             }
@@ -66,6 +67,10 @@ public class CdrToTask {
 
     /** One value of the call; null when the call does not have it. */
     Object value(CallValue value, CallParties call) {
+        return value(value, call, links(call));
+    }
+
+    private Object value(CallValue value, CallParties call, TaskLinks links) {
         Cdr cdr = call.cdr();
         return switch (value) {
             case SESSION_ID -> cdr.sessionId();
@@ -83,7 +88,8 @@ public class CdrToTask {
             case ANSWER_TIME -> Timestamps.instant(cdr.acceptTimestamp()).map(Instant::toString).orElse(null);
             case END_TIME -> Timestamps.instant(cdr.endedTimestamp()).map(Instant::toString).orElse(null);
             case OWNER_ID -> call.ownerId().orElse(null);
-            case WHO_ID -> call.customer().map(CrmCustomer::id).orElse(null);
+            case WHO_ID -> links.whoId();
+            case WHAT_ID -> links.whatId();
             case CUSTOMER_NUMBER -> text(cdr.customerNumber())
                     .map(n -> phoneNumbers.e164(n).orElse(n)).orElse(null);
             case DESCRIPTION -> summary.describe(cdr);
@@ -94,6 +100,10 @@ public class CdrToTask {
             case RECORD_ID -> text(cdr.recordId()).orElse(null);
             case UUI -> text(cdr.uui()).orElse(null);
         };
+    }
+
+    private static TaskLinks links(CallParties call) {
+        return TaskLinks.of(call.cdr().sessionId(), call.cdr().uui(), call.customer());
     }
 
     /** When the call began: its start, else the first other moment TCCC saw of it; never 1970. */

@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBytes        larger recordings are not archived (the row is dead, with the reason);
  *                        at most {@link #SALESFORCE_JSON_LIMIT}: the File is sent base64-encoded
  *                        in a JSON body, which Salesforce takes up to 37.5 MB
- * @param downloadTimeout connect, read and total time allowed for downloading one recording
+ * @param downloadTimeout the time one recording's download may take in all: connect, redirects, body
  * @param archiveBefore   the archive sweep archives delivered recordings that arrived longer ago than this
  *                        (and not archived yet), before TCCC deletes them
  * @param linkLifetime    how long TCCC keeps a recording (3 months unless bought longer): an older

@@ -151,7 +151,8 @@ class CdrToTaskTest {
     @Test
     void everyCallValueOfTheSampleIsWritable() {
         CdrToTask all = new CdrToTask(SHIPPED, properties("UTC"));
-        Cdr cdr = cdr(CdrJson.sample().set("AcceptTimestamp", 1677140069));
+        // dialled from an Account on the agent page: its id comes back as Uui
+        Cdr cdr = cdr(CdrJson.sample().set("AcceptTimestamp", 1677140069).set("Uui", "001000000000042AAA"));
         for (CallValue value : CallValue.values()) {
             Object mapped = all.value(value, new CallParties(cdr, Optional.of("005X"),
                     Optional.of(new CrmCustomer("003X", "Contact", null, null, null, null))));

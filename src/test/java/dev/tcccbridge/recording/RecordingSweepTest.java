@@ -41,7 +41,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
         "bridge.recording.archive=false",
         "bridge.recording.max-bytes=64KB",
         "bridge.recording.download-timeout=2s",
-        "bridge.recording.sweep.per-minute=600"})
+        "bridge.recording.sweep.per-minute=600",
+        "bridge.download.allowed-hosts=localhost",
+        "bridge.download.allowed-addresses=127.0.0.0/8,::1"})
 @ExtendWith(OutputCaptureExtension.class)
 class RecordingSweepTest extends SalesforceBridgeTest {
 

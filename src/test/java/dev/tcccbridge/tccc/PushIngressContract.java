@@ -38,8 +38,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * subclass: what the sender is answered, and what is (and is not) stored.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.task.execution.pool.core-size=50",
-        "spring.task.execution.pool.max-size=50"})
+        "bridge.http.push.threads=50"})
 @Import(SwitchableDataSource.Installer.class)
 abstract class PushIngressContract {
 

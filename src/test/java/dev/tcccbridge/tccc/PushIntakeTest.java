@@ -17,7 +17,7 @@ class PushIntakeTest {
 
     private static PushIntake intake(Long sdkAppId) {
         return new PushIntake(new PushReader(new ObjectMapper()),
-                new TcccProperties(sdkAppId, new TcccProperties.Push("/tccc/push", DataSize.ofMegabytes(1))));
+                new TcccProperties(sdkAppId, new TcccProperties.Push("/tccc/push", DataSize.ofMegabytes(1), java.util.List.of(), java.util.List.of())));
     }
 
     private PushEnvelope parse(String action, String json) {

@@ -118,6 +118,11 @@ public final class SalesforceRecords implements ResponseDefinitionTransformerV2 
         }
         Map<String, Map<String, Object>> ofObject = records.computeIfAbsent(object, o -> new LinkedHashMap<>());
         Map<String, Object> existing = ofObject.get(externalId);
+        String linkError = "Task".equals(object) ? taskLinkError(existing, fields) : null;
+        if (linkError != null) {
+            return answer(400, "[{\"errorCode\":\"FIELD_INTEGRITY_EXCEPTION\",\"message\":\"" + linkError
+                    + "\",\"fields\":[\"WhoId\",\"WhatId\"]}]");
+        }
         if (existing == null) {
             Map<String, Object> record = new LinkedHashMap<>(fields);
             record.put("Id", newId(object));
@@ -134,6 +139,27 @@ public final class SalesforceRecords implements ResponseDefinitionTransformerV2 
         }
         existing.putAll(fields);
         return answer(200, "{\"id\":\"" + existing.get("Id") + "\",\"success\":true,\"errors\":[],\"created\":false}");
+    }
+
+    /**
+     * As Salesforce checks a Task's links: WhoId is a Contact (003) or Lead (00Q), WhatId anything
+     * else a Task relates to, and a Lead stands alone (no WhatId beside it).
+     */
+    static String taskLinkError(Map<String, Object> existing, Map<String, Object> fields) {
+        Map<String, Object> after = new LinkedHashMap<>(existing == null ? Map.of() : existing);
+        after.putAll(fields);
+        String who = (String) after.get("WhoId");
+        String what = (String) after.get("WhatId");
+        if (who != null && !who.startsWith("003") && !who.startsWith("00Q")) {
+            return "Name ID: id value of incorrect type: " + who;
+        }
+        if (what != null && (what.startsWith("003") || what.startsWith("00Q") || what.startsWith("005"))) {
+            return "Related To ID: id value of incorrect type: " + what;
+        }
+        if (who != null && who.startsWith("00Q") && what != null) {
+            return "Related To ID: a task related to a lead cannot be related to anything else";
+        }
+        return null;
     }
 
     /** {@code POST .../sobjects/{object}}: a new record, kept under its Id. */

@@ -1,0 +1,29 @@
+-- Agent workspace: the signed-in agents' web sessions (Spring Session JDBC's own tables), in the
+-- shared database so that any instance behind the load balancer serves an agent and a restart
+-- signs nobody out. Spring Session's PostgreSQL schema; H2 (PostgreSQL mode) runs it as it is.
+-- Expired sessions are deleted by Spring Session itself (spring.session.jdbc.cleanup-cron).
+CREATE TABLE spring_session (
+    primary_id            CHAR(36)     NOT NULL,
+    session_id            CHAR(36)     NOT NULL,
+    creation_time         BIGINT       NOT NULL,
+    last_access_time      BIGINT       NOT NULL,
+    max_inactive_interval INT          NOT NULL,
+    expiry_time           BIGINT       NOT NULL,
+    -- the identity provider's subject of the agent
+    principal_name        VARCHAR(100),
+    CONSTRAINT spring_session_pk PRIMARY KEY (primary_id)
+);
+
+CREATE UNIQUE INDEX spring_session_ix1 ON spring_session (session_id);
+CREATE INDEX spring_session_ix2 ON spring_session (expiry_time);
+CREATE INDEX spring_session_ix3 ON spring_session (principal_name);
+
+CREATE TABLE spring_session_attributes (
+    session_primary_id CHAR(36)     NOT NULL,
+    attribute_name     VARCHAR(200) NOT NULL,
+    -- a serialised attribute: the sign-in (OidcUser with its tokens), the CSRF token, ...
+    attribute_bytes    BYTEA        NOT NULL,
+    CONSTRAINT spring_session_attributes_pk PRIMARY KEY (session_primary_id, attribute_name),
+    CONSTRAINT spring_session_attributes_fk FOREIGN KEY (session_primary_id)
+        REFERENCES spring_session (primary_id) ON DELETE CASCADE
+);
