@@ -4,9 +4,11 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 @Configuration(proxyBeanMethods = false)
 public class CrmConfiguration {
@@ -37,8 +39,9 @@ public class CrmConfiguration {
     }
 
     @Bean
-    CrmMode crmMode(CrmProperties properties, Environment environment) {
-        CrmMode mode = CrmMode.resolve(properties, environment);
+    CrmMode crmMode(CrmProperties properties, ConfigurableEnvironment environment) {
+        SalesforceSettings salesforce = SalesforceSettings.of(environment);
+        CrmMode mode = CrmMode.resolve(properties, salesforce);
         Integer buffer = environment.getProperty(REQUEST_BUFFER, Integer.class, DEFAULT_REQUEST_BUFFER);
         if (mode == CrmMode.SALESFORCE && buffer < MIN_REQUEST_BUFFER) {
             // camel-salesforce would refuse a batch's query as "Request headers too large"
@@ -46,8 +49,21 @@ public class CrmConfiguration {
                     + " (bytes): the bridge's batched lookups send up to " + SalesforceQueries.MAX_ENCODED_QUERY
                     + " characters of query in the URI; it is " + buffer);
         }
-        LOG.info("CRM mode: {}", mode == CrmMode.SALESFORCE ? "salesforce"
-                : "dry-run (requests are recorded, not sent; set Salesforce credentials to send them)");
+        if (mode == CrmMode.SALESFORCE) {
+            LOG.info("CRM mode: salesforce");
+        } else if (salesforce.anyPresent()) {
+            LOG.warn("CRM mode: dry-run, as bridge.crm.mode says: the Salesforce settings are not used, requests are "
+                    + "recorded, not sent");
+        } else {
+            LOG.info("CRM mode: dry-run (no Salesforce settings: requests are recorded, not sent)");
+        }
         return mode;
+    }
+
+    /** {@code crm} in /actuator/health: the mode, so that a dry-run bridge is not taken for a sending one. */
+    @Bean
+    HealthIndicator crmHealthIndicator(CrmMode mode) {
+        Health health = Health.up().withDetail("mode", mode == CrmMode.SALESFORCE ? "salesforce" : "dry-run").build();
+        return () -> health;
     }
 }

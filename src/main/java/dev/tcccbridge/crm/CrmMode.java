@@ -1,7 +1,7 @@
 package dev.tcccbridge.crm;
 
+import java.util.List;
 import java.util.Locale;
-import org.springframework.core.env.Environment;
 
 /** Whether CRM calls go to Salesforce or are only recorded (dry-run). */
 public enum CrmMode {
@@ -9,20 +9,33 @@ public enum CrmMode {
     DRY_RUN;
 
     /**
-     * {@code bridge.crm.mode} when set; otherwise Salesforce as soon as its credentials
-     * ({@code camel.component.salesforce.client-id}) are configured, else dry-run.
+     * {@code bridge.crm.mode} when set; otherwise dry-run only while no Salesforce connection
+     * setting is present at all. A connection that is there but cannot log in (a key missing or
+     * misspelt) fails the start naming the keys: it would otherwise deliver nothing, either by
+     * failing every delivery or, worse, by quietly recording instead of sending.
+     *
+     * @throws IllegalStateException naming the keys to fix
      */
-    public static CrmMode resolve(CrmProperties properties, Environment environment) {
+    static CrmMode resolve(CrmProperties properties, SalesforceSettings salesforce) {
         String mode = properties.mode();
+        CrmMode chosen;
         if (mode == null || mode.isBlank()) {
-            String clientId = environment.getProperty("camel.component.salesforce.client-id");
-            return clientId == null || clientId.isBlank() ? DRY_RUN : SALESFORCE;
+            chosen = salesforce.anyPresent() ? SALESFORCE : DRY_RUN;
+        } else {
+            chosen = switch (mode.trim().toLowerCase(Locale.ROOT)) {
+                case "salesforce" -> SALESFORCE;
+                case "dry-run", "dryrun", "dry_run" -> DRY_RUN;
+                default -> throw new IllegalStateException(
+                        "bridge.crm.mode must be 'salesforce' or 'dry-run', not '" + mode + "'");
+            };
         }
-        return switch (mode.trim().toLowerCase(Locale.ROOT)) {
-            case "salesforce" -> SALESFORCE;
-            case "dry-run", "dryrun", "dry_run" -> DRY_RUN;
-            default -> throw new IllegalStateException(
-                    "bridge.crm.mode must be 'salesforce' or 'dry-run', not '" + mode + "'");
-        };
+        if (chosen == SALESFORCE) {
+            List<String> problems = salesforce.problems();
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("Salesforce cannot be used as configured: " + String.join("; ", problems)
+                        + ". Complete the settings, or set bridge.crm.mode=dry-run to record the requests instead.");
+            }
+        }
+        return chosen;
     }
 }

@@ -3,6 +3,10 @@ package dev.tcccbridge.desk;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcccbridge.crm.CrmMode;
 import dev.tcccbridge.http.BoundedJsonBodyFilter;
+import dev.tcccbridge.http.RequestPool;
+import dev.tcccbridge.http.RequestPoolProperties;
+import dev.tcccbridge.http.RoutesRunningFilter;
+import java.io.IOException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.Resilience4jConfigurationDefinition;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -22,13 +26,30 @@ public class DeskConfiguration {
     /** The Camel thread pool profile CRM lookups run on. */
     static final String LOOKUP_THREADS = "deskCrmLookups";
 
+    /** How the callback endpoint refuses before its route: in Desk's format. */
+    static final BoundedJsonBodyFilter.Refusals REFUSALS = (status, message) -> DeskAnswer.refused(switch (status) {
+        case 413 -> DeskError.BODY_TOO_LARGE;
+        case 415 -> DeskError.NOT_JSON;
+        default -> DeskError.UNAVAILABLE;
+    }, message);
+
     /** Oversized and form bodies are refused before the route, in Desk's answer format. */
     @Bean
     FilterRegistrationBean<BoundedJsonBodyFilter> deskBodyFilter(DeskProperties properties, ObjectMapper objectMapper) {
-        return BoundedJsonBodyFilter.on(properties.path(), properties.maxBodyBytes(),
-                (status, message) -> DeskAnswer.refused(
-                        status == 413 ? DeskError.BODY_TOO_LARGE : DeskError.NOT_JSON, message),
-                objectMapper);
+        return BoundedJsonBodyFilter.on(properties.path(), properties.maxBodyBytes(), REFUSALS, objectMapper);
+    }
+
+    /** 503 instead of Spring's 404 while the callback route is not running: Desk routes the chat itself. */
+    @Bean
+    FilterRegistrationBean<RoutesRunningFilter> deskRoutesRunning(DeskProperties properties, CamelContext camel,
+                                                                  ObjectMapper objectMapper) throws IOException {
+        return RoutesRunningFilter.on(properties.path(), camel, REFUSALS, objectMapper);
+    }
+
+    /** Callbacks run on their own threads: a burst of them cannot delay TCCC's pushes. */
+    @Bean
+    RequestPool deskRequestPool(DeskProperties properties, RequestPoolProperties pools, ObjectMapper objectMapper) {
+        return new RequestPool("desk", properties.path(), pools.desk(), REFUSALS, objectMapper);
     }
 
     /** The circuit breaker of the CRM lookup ({@code configuration: deskCrmCircuitBreaker} in the route). */

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns an HTTP callback into a {@link DeskCallback}: first verifies who sent it (query
- * parameters only, nothing else is read from a refused request), then the command, then the body.
+ * parameters only, nothing else is read from a refused request) and that it is not a copy of one
+ * accepted before, then the command, then the body.
  */
 @Component
 public class DeskIntake {
@@ -25,19 +26,24 @@ public class DeskIntake {
     private static final Logger LOG = LoggerFactory.getLogger(DeskIntake.class);
 
     private final DeskSignature signature;
+    private final DeskReplays replays;
+    private final boolean signed;
     private final ObjectReader assignHuman;
     private final ObjectReader interfaceInvocation;
 
-    public DeskIntake(DeskProperties properties, ObjectMapper objectMapper, Clock clock) {
+    public DeskIntake(DeskProperties properties, DeskReplays replays, ObjectMapper objectMapper, Clock clock) {
         this.signature = new DeskSignature(properties.sdkAppId(), properties.token(), properties.maxClockSkew(), clock);
+        this.replays = replays;
+        this.signed = properties.token() != null;
         this.assignHuman = reader(objectMapper, AssignHumanRequest.class);
         this.interfaceInvocation = reader(objectMapper, InterfaceInvocationRequest.class);
         if (properties.sdkAppId() == null) {
             LOG.warn("bridge.desk.sdk-app-id is not set: every Desk callback at {} is refused (403) until it is",
                     properties.path());
         } else if (properties.token() == null) {
-            LOG.warn("bridge.desk.token is not set: Desk callbacks at {} are checked by SdkAppid only; "
-                    + "set the callback token of the Desk console to check their Sign", properties.path());
+            LOG.warn("bridge.desk.allow-unsigned is true: Desk callbacks at {} are checked by SdkAppid only, "
+                    + "anyone who knows it can read CRM data through them; set bridge.desk.token to the callback "
+                    + "token of the Desk console", properties.path());
         }
     }
 
@@ -50,6 +56,9 @@ public class DeskIntake {
         DeskQuery query = DeskQuery.parse(rawQuery);
         signature.verify(query.get("SdkAppid"), query.get("RequestTime"), query.get("Sign"));
         String commandName = query.get("CallbackCommand");
+        if (signed) {
+            replays.acceptOnce(Long.parseLong(query.get("RequestTime")), query.get("Sign"), commandName, body);
+        }
         DeskCommand command = DeskCommand.of(commandName).orElseThrow(() -> new DeskRefused(DeskError.UNKNOWN_COMMAND,
                 "unknown CallbackCommand '" + Objects.toString(commandName, "") + "': expected one of "
                         + DeskCommand.known()));

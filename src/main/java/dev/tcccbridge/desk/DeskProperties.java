@@ -1,6 +1,7 @@
 package dev.tcccbridge.desk;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
@@ -26,7 +27,9 @@ import org.springframework.validation.annotation.Validated;
  * @param sdkAppId             the Desk application's SdkAppid; callbacks of any other are refused.
  *                             Empty: every callback is refused (the answers carry CRM data)
  * @param token                the callback token of the Desk console; when set, {@code Sign} and
- *                             {@code RequestTime} are checked
+ *                             {@code RequestTime} are checked, and each signed request accepted once
+ * @param allowUnsigned        accept callbacks without a token (SdkAppid check only); without it a
+ *                             {@code sdkAppId} without a {@code token} fails the start
  * @param maxClockSkew         how far {@code RequestTime} may be from now
  * @param timeout              every answer is sent within this time; the CRM lookup gets 80 % of it
  * @param maxConcurrentLookups CRM lookups running at once; more wait (within the time budget)
@@ -43,6 +46,7 @@ public record DeskProperties(
         @DefaultValue("/desk/callback") @NotBlank @Pattern(regexp = "/.*", message = "must start with /") String path,
         Long sdkAppId,
         String token,
+        @DefaultValue("false") boolean allowUnsigned,
         @DefaultValue("60s") @NotNull @DurationMin(seconds = 1) Duration maxClockSkew,
         @DefaultValue("1500ms") @NotNull @DurationMin(millis = 100) Duration timeout,
         @DefaultValue("16") @Min(1) int maxConcurrentLookups,
@@ -61,6 +65,18 @@ public record DeskProperties(
     public DeskProperties {
         variables = variables == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         token = token == null || token.isBlank() ? null : token;
+    }
+
+    @AssertTrue(message = "bridge.desk.sdk-app-id is set without bridge.desk.token: set the callback token of the "
+            + "Desk console, or bridge.desk.allow-unsigned=true to accept callbacks checked by SdkAppid only")
+    public boolean isSignedOrExplicitlyUnsigned() {
+        return sdkAppId == null || token != null || allowUnsigned;
+    }
+
+    @AssertTrue(message = "bridge.desk.allow-unsigned is true but bridge.desk.token is set: callbacks are signed, "
+            + "remove bridge.desk.allow-unsigned, it would be ignored")
+    public boolean isAllowUnsignedWithoutToken() {
+        return !(allowUnsigned && token != null);
     }
 
     /** The part of {@link #timeout} the CRM lookup may take; the rest is for verifying and answering. */

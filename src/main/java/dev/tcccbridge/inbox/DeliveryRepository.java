@@ -236,8 +236,8 @@ public class DeliveryRepository {
     }
 
     /**
-     * Makes a dead row due now, with a new retry window. The last error stays for reference
-     * until the next attempt ends.
+     * Makes a dead row due now, with a new retry window (and no abandoned claims). The last error
+     * stays for reference until the next attempt ends.
      *
      * @return false when the row does not exist or is not dead
      */
@@ -245,7 +245,7 @@ public class DeliveryRepository {
         OffsetDateTime now = now();
         return jdbc.update("""
                 UPDATE tccc_inbox SET status = 'PENDING', next_attempt_at = :now, replayed_at = :now,
-                       finished_at = NULL, lease_until = NULL
+                       finished_at = NULL, lease_until = NULL, abandoned_claims = 0
                 WHERE id = :id AND status = 'DEAD'""", Map.of("now", now, "id", id)) == 1;
     }
 

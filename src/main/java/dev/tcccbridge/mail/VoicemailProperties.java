@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
  * @param notifyOwner        mail the owner of the caller's Contact or Lead instead of {@code bridge.mail.to}
  * @param attachAudio        attach the recording to the mail (the link is always there)
  * @param maxAttachmentBytes larger recordings are linked, not attached
- * @param downloadTimeout    connect, read and total time allowed for downloading a recording
+ * @param downloadTimeout    the time a recording's download may take in all: connect, redirects, body
  * @param createCallbackTask upsert a "Call back" Task in the CRM for each voicemail
  */
 @Validated

@@ -1,46 +1,65 @@
 package dev.tcccbridge.reconcile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tcccbridge.inbox.DeliveryWorker;
-import dev.tcccbridge.tcccapi.TcccApiClient;
-import dev.tcccbridge.tcccapi.TcccApiProperties;
-import dev.tcccbridge.tccc.PushIntake;
+import dev.tcccbridge.http.JsonAnswers;
+import dev.tcccbridge.inbox.InboxHorizon;
+import dev.tcccbridge.schedule.SchedulerLock;
 import dev.tcccbridge.tccc.PushReader;
 import dev.tcccbridge.tccc.TcccProperties;
+import dev.tcccbridge.tcccapi.TcccApiClient;
+import dev.tcccbridge.tcccapi.TcccApiProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import org.apache.camel.ProducerTemplate;
-import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+/**
+ * The beans of {@code routes/reconcile.camel.yaml}. They exist also when reconciliation is
+ * disabled (the routes name them); then the API is never called, and nothing needs its settings.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ReconcileConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReconcileConfiguration.class);
 
-    /** The beans of routes/reconcile.camel.yaml; a run needs the API settings checked below. */
     @Bean
-    ReconcileJob reconcileJob(ReconcileProperties reconcile, TcccApiProperties api, TcccProperties tccc,
-                              JdbcTemplate jdbc, ProducerTemplate producer, PushReader reader, Clock clock,
-                              DeliveryWorker instance, MeterRegistry metrics, ObjectMapper objectMapper,
-                              ObjectProvider<TcccApiClient> apiClient) {
-        if (!reconcile.enabled()) {
-            return new ReconcileJob(null, objectMapper);
-        }
+    ReconcileRuns reconcileRuns(SchedulerLock lock, InboxHorizon horizon, ReconcileProperties reconcile, Clock clock,
+                                MeterRegistry metrics) {
+        return new ReconcileRuns(lock, horizon, reconcile, clock, metrics);
+    }
+
+    @Bean
+    TelCdrPages telCdrPages(ReconcileProperties reconcile, TcccApiProperties api, TcccProperties tccc,
+                            ObjectProvider<TcccApiClient> apiClient) {
         check(reconcile, api, tccc);
+        if (!reconcile.enabled()) {
+            return new TelCdrPages((window, page, size) -> {
+                throw new IllegalStateException("reconciliation is disabled (bridge.reconcile.enabled)");
+            }, reconcile.pageSize());
+        }
         LOG.info("reconciliation every {} over the last {}, with the TCCC API at {}", reconcile.interval(),
                 reconcile.lookback(), api.endpoint());
-        PushFeed feed = push -> producer.sendBodyAndHeader("direct:store-push", push,
-                PushIntake.PUSH_ID_HEADER, push.pushId());
-        Reconciliation reconciliation = new Reconciliation(
-                new TelCdrPaging(new TcccTelCdrApi(apiClient.getObject(), tccc.sdkAppId()), reconcile.pageSize()),
-                new KnownSessions(jdbc), feed, reader, new SchedulerLock(jdbc, clock, instance.id()),
-                reconcile, tccc.sdkAppId(), clock, metrics);
-        return new ReconcileJob(reconciliation, objectMapper);
+        return new TelCdrPages(new TcccTelCdrApi(apiClient.getObject(), tccc.sdkAppId()), reconcile.pageSize());
+    }
+
+    @Bean
+    TelCdrPushes telCdrPushes(PushReader reader, ObjectMapper objectMapper, TcccProperties tccc) {
+        // without bridge.tccc.sdk-app-id reconciliation cannot be enabled (check below)
+        return new TelCdrPushes(reader, objectMapper, tccc.sdkAppId() == null ? 0 : tccc.sdkAppId());
+    }
+
+    @Bean
+    KnownPushes knownPushes(JdbcTemplate jdbc) {
+        return new KnownPushes(jdbc);
+    }
+
+    @Bean
+    ReconcileAnswers reconcileAnswers(JsonAnswers answers) {
+        return new ReconcileAnswers(answers);
     }
 
     /** Reconciliation cannot run without these: start-up fails naming the missing key. */

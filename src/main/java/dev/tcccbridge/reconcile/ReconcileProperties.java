@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code bridge.reconcile.*}: the scheduled comparison of the CDRs the TCCC API knows with the
- * inbox, which feeds sessions never pushed (lost after TCCC's 3 retries) into the inbox.
+ * {@code bridge.reconcile.*}: the scheduled comparison of the calls the TCCC API knows with the
+ * inbox, which feeds the CDRs, recordings and voicemails never pushed (lost after TCCC's 3
+ * retries) into the inbox.
  *
  * @param enabled  whether this instance reconciles (needs bridge.tccc.api.secret-id / secret-key
  *                 and bridge.tccc.sdk-app-id); one instance at a time runs, by a database lock

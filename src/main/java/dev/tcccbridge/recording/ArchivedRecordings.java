@@ -3,7 +3,10 @@ package dev.tcccbridge.recording;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /** Recordings archived into the CRM (table recording_archive): each RecordId once. */
@@ -21,6 +24,15 @@ public class ArchivedRecordings {
     public boolean archived(String recordId) {
         return !jdbc.queryForList("SELECT 1 FROM recording_archive WHERE record_id = ?", Integer.class, recordId)
                 .isEmpty();
+    }
+
+    /** The session's recordings that are Files: RecordId → ContentVersion id. */
+    public Map<String, String> files(String sessionId) {
+        Map<String, String> files = new HashMap<>();
+        jdbc.query("SELECT record_id, content_version_id FROM recording_archive WHERE session_id = ?",
+                (RowCallbackHandler) row -> files.put(row.getString("record_id"), row.getString("content_version_id")),
+                sessionId);
+        return files;
     }
 
     /** The recording is a File in the CRM now. */

@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcccbridge.crm.CrmProperties;
 import dev.tcccbridge.crm.DryRunRequests;
 import dev.tcccbridge.crm.PhoneNumbers;
+import dev.tcccbridge.download.AudioDownload;
+import dev.tcccbridge.download.AudioDownloader;
 import dev.tcccbridge.tccc.Recording;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +30,6 @@ import org.apache.camel.component.salesforce.SalesforceEndpointConfig;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +46,7 @@ import org.springframework.stereotype.Component;
  * after a new login), so an upload costs about 1.4 times the recording's size of heap.
  */
 @Component
-public class RecordingArchive implements DisposableBean {
+public class RecordingArchive {
 
     static final String FILE_OBJECT = "ContentVersion";
     /** The archived audio's size, kept while the body is the File's JSON. */
@@ -63,13 +65,14 @@ public class RecordingArchive implements DisposableBean {
     private final String apiVersion;
 
     public RecordingArchive(RecordingProperties properties, ArchivedRecordings archived, DryRunRequests dryRunRequests,
-                            ObjectMapper objectMapper, CrmProperties crm, Environment environment) {
+                            ObjectMapper objectMapper, CrmProperties crm, AudioDownloader downloader,
+                            Environment environment) {
         this.properties = properties;
         this.archived = archived;
         this.dryRunRequests = dryRunRequests;
         this.objectMapper = objectMapper;
         this.links = new RecordingLinks(new PhoneNumbers(crm.phoneRegion()));
-        this.downloader = new AudioDownloader(properties.downloadTimeout());
+        this.downloader = downloader;
         this.apiVersion = environment.getProperty("camel.component.salesforce.api-version",
                 SalesforceEndpointConfig.DEFAULT_VERSION);
     }
@@ -128,14 +131,21 @@ public class RecordingArchive implements DisposableBean {
     private AudioDownload download(Recording recording) throws RecordingDownloadFailed {
         long limit = properties.maxBytes().toBytes();
         String url = recording.bestUrl();
-        AudioDownload audio = downloader.download(URI.create(url.strip()), limit,
+        URI link;
+        try {
+            link = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw new RecordingNotArchivable("recording " + recording.recordId() + " not archived: its link is "
+                    + "not a URL (" + url + ")");
+        }
+        AudioDownload audio = downloader.download(link, properties.downloadTimeout(), limit,
                 "tccc-recording-" + recording.recordId().replaceAll("[^A-Za-z0-9._-]", "_"));
         return switch (audio.outcome()) {
             case DOWNLOADED -> audio;
             case TOO_LARGE -> throw new RecordingNotArchivable("recording " + recording.recordId()
                     + " is larger than bridge.recording.max-bytes (" + properties.maxBytes().toBytes()
                     + " bytes): not archived, its link stays on the activity");
-            case NOT_AUDIO -> throw new RecordingNotArchivable("recording " + recording.recordId() + " not archived: "
+            case NOT_AUDIO, REFUSED -> throw new RecordingNotArchivable("recording " + recording.recordId() + " not archived: "
                     + audio.problem() + " (" + url + ")");
             case FAILED -> throw new RecordingDownloadFailed("recording " + recording.recordId()
                     + " could not be downloaded: " + audio.problem() + " (" + url + ")");
@@ -207,10 +217,5 @@ public class RecordingArchive implements DisposableBean {
                 AudioDownloader.deleteQuietly(file);
             }
         });
-    }
-
-    @Override
-    public void destroy() throws IOException {
-        downloader.close();
     }
 }

@@ -20,7 +20,9 @@ import java.util.Objects;
  * </pre>
  *
  * <p>The text depends only on the set of recordings, never on the order they arrived in:
- * repeats of a RecordId count once, and lines are sorted by Timestamp, then RecordId.
+ * repeats of a RecordId count once, and lines are sorted by Timestamp, then RecordId. A recording
+ * archived as a Salesforce File is listed with the File instead of TCCC's link, which expires:
+ * {@code Customer +86 184 8614 7605: Salesforce File 068...}.
  */
 public final class RecordingLinks {
 
@@ -69,9 +71,19 @@ public final class RecordingLinks {
 
     /** The field's text: one line per recording; empty when none has a link. */
     public String text(Collection<Recording> recordings) {
+        return text(recordings, Map.of());
+    }
+
+    /**
+     * As {@link #text(Collection)}, with the Files of archived recordings.
+     *
+     * @param files RecordId → the ContentVersion its audio became
+     */
+    public String text(Collection<Recording> recordings, Map<String, String> files) {
         StringBuilder text = new StringBuilder();
         for (Recording recording : distinct(recordings)) {
-            String line = line(recording);
+            String file = recording.recordId() == null ? null : files.get(recording.recordId().strip());
+            String line = file == null ? line(recording) : side(recording) + ": Salesforce File " + file;
             int length = text.length() + (text.isEmpty() ? 0 : 1) + line.length();
             if (length > maxLength) {
                 break;

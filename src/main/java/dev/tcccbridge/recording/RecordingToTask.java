@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * A recording as the recording field of its call's activity ({@code bridge.recording.task-field}),
  * upserted by SessionId like the CDR. The value is computed from every recording of the session
  * the inbox holds, not from this push alone, so a repeated, replayed or late push writes the same
- * text and never drops a link another push wrote. Only that field is sent: the CDR's fields stay.
+ * text and never drops a link another push wrote; archived recordings are listed with their File.
+ * Only that field is sent: the CDR's fields stay.
  */
 @Component
 public class RecordingToTask {
@@ -29,11 +30,14 @@ public class RecordingToTask {
     static final String WRITTEN = "TcccRecordingsWritten";
 
     private final SessionRecordings inbox;
+    private final ArchivedRecordings archived;
     private final RecordingLinks links;
     private final String field;
 
-    public RecordingToTask(SessionRecordings inbox, CrmProperties crm, RecordingProperties properties) {
+    public RecordingToTask(SessionRecordings inbox, ArchivedRecordings archived, CrmProperties crm,
+                           RecordingProperties properties) {
         this.inbox = inbox;
+        this.archived = archived;
         this.links = new RecordingLinks(new PhoneNumbers(crm.phoneRegion()));
         this.field = properties.taskField();
     }
@@ -63,9 +67,19 @@ public class RecordingToTask {
         }
     }
 
+    /**
+     * After the recording was archived: the recording field again, now naming the File instead of
+     * TCCC's link (body: the fields; headers for {@code direct:crm-upsert}); null when the text is
+     * unchanged (nothing was archived, as in dry-run).
+     */
+    public Map<String, Object> pointAtFiles(@ExchangeProperty(RECORDING) Recording recording,
+                                            @ExchangeProperty(WRITTEN) String written, Exchange exchange) {
+        return text(recording).equals(written) ? null : map(recording, exchange);
+    }
+
     private String text(Recording recording) {
         List<Recording> all = new ArrayList<>(inbox.of(recording.sessionId()));
         all.add(recording);
-        return links.text(all);
+        return links.text(all, archived.files(recording.sessionId()));
     }
 }

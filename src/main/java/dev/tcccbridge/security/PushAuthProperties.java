@@ -74,9 +74,11 @@ public record PushAuthProperties(
 
     /**
      * @param issuerUri     issuer of external tokens: checked against their {@code iss} claim, and
-     *                      where the signing keys are discovered when no jwk-set-uri is given
+     *                      where the signing keys are discovered when no jwk-set-uri is given;
+     *                      required with an external issuer
      * @param jwkSetUri     signing keys of external tokens
-     * @param audience      when set, external tokens must name it in their {@code aud} claim
+     * @param audience      external tokens must name it in their {@code aud} claim; required with
+     *                      an external issuer
      * @param clients       clients of the built-in token endpoint {@code POST /oauth2/token}
      * @param tokenLifetime how long a token of the built-in endpoint is accepted
      * @param signingKey    RSA private key (PEM) signing the built-in endpoint's tokens; empty: a
@@ -102,6 +104,14 @@ public record PushAuthProperties(
                 + "it needs issuer-uri or jwk-set-uri")
         public boolean isAudienceWithIssuer() {
             return !StringUtils.hasText(audience) || externalIssuer();
+        }
+
+        /** A key set alone vouches for every token it signs, also those issued for other services. */
+        @AssertTrue(message = "an external authorization server needs both bridge.tccc.push.auth.oauth2.issuer-uri "
+                + "and bridge.tccc.push.auth.oauth2.audience: without them any token its keys sign, for any "
+                + "service, would open the push endpoint")
+        public boolean isExternalIssuerPinned() {
+            return !externalIssuer() || (issuerUri != null && StringUtils.hasText(audience));
         }
 
         @AssertTrue(message = "bridge.tccc.push.auth.oauth2.signing-key signs the built-in endpoint's tokens: "

@@ -1,5 +1,9 @@
 package dev.tcccbridge.security;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +24,6 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import org.springframework.util.StringUtils;
 
 /**
  * Checks the bearer token of a push (mode {@code oauth2}): signature, expiry, and the claims
@@ -28,7 +31,7 @@ import org.springframework.util.StringUtils;
  * <ul>
  *   <li>the built-in token endpoint: signed with its key, {@code aud} one of the configured clients;</li>
  *   <li>an external authorization server: signed with a key of its JWK set, {@code iss} equal to
- *       {@code issuer-uri} and {@code aud} containing {@code audience}, where those are set.</li>
+ *       {@code issuer-uri} and {@code aud} containing {@code audience}.</li>
  * </ul>
  */
 final class PushTokenVerifier {
@@ -37,12 +40,12 @@ final class PushTokenVerifier {
     }
 
     /**
-     * @param builtInKey the built-in token endpoint's key, or null when that endpoint is off
+     * @param builtInKeys the built-in token endpoint's keys, or null when that endpoint is off
      */
-    static AuthenticationManager of(PushAuthProperties.OAuth2 settings, TokenSigningKey builtInKey) {
+    static AuthenticationManager of(PushAuthProperties.OAuth2 settings, TokenSigningKeys builtInKeys) {
         List<AuthenticationProvider> issuers = new ArrayList<>();
-        if (builtInKey != null) {
-            issuers.add(new JwtAuthenticationProvider(builtIn(builtInKey, settings.clients())));
+        if (builtInKeys != null) {
+            issuers.add(new JwtAuthenticationProvider(builtIn(builtInKeys, settings.clients())));
         }
         if (settings.externalIssuer()) {
             issuers.add(new JwtAuthenticationProvider(external(settings)));
@@ -52,27 +55,28 @@ final class PushTokenVerifier {
 
     /**
      * No issuer check: the built-in issuer is the address the token was asked at, which differs
-     * behind a proxy; the signature alone proves the token is ours.
+     * behind a proxy; the signature alone proves the token is ours. RS256 with a key that still
+     * verifies tokens (the current one, or one rotated away from less than a token lifetime ago).
      */
-    private static JwtDecoder builtIn(TokenSigningKey key, List<PushAuthProperties.Client> clients) {
+    private static JwtDecoder builtIn(TokenSigningKeys keys, List<PushAuthProperties.Client> clients) {
         Set<String> clientIds = clients.stream().map(PushAuthProperties.Client::clientId).collect(Collectors.toSet());
         // a client removed from the configuration loses its tokens at once
         OAuth2TokenValidator<Jwt> configuredClient = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                 audience -> audience != null && audience.stream().anyMatch(clientIds::contains));
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.publicKey()).build();
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys.verificationSource()));
+        // the claims are checked by the validators below
+        processor.setJWTClaimsSetVerifier((claims, context) -> { });
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(configuredClient));
         return decoder;
     }
 
+    /** Issuer and audience are always both checked: start-up refuses an external issuer without them. */
     private static JwtDecoder external(PushAuthProperties.OAuth2 settings) {
-        List<OAuth2TokenValidator<Jwt>> checks = new ArrayList<>();
-        if (settings.issuerUri() != null) {
-            checks.add(new JwtIssuerValidator(settings.issuerUri().toString()));
-        }
-        if (StringUtils.hasText(settings.audience())) {
-            checks.add(new JwtAudienceValidator(settings.audience()));
-        }
-        OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithValidators(checks);
+        OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithValidators(List.of(
+                new JwtIssuerValidator(settings.issuerUri().toString()),
+                new JwtAudienceValidator(settings.audience())));
         if (settings.jwkSetUri() != null) {
             // issuer-uri, when also set, is only compared with the iss claim: no discovery
             return withValidator(NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri().toString()), validator);

@@ -2,27 +2,38 @@ package dev.tcccbridge.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcccbridge.tccc.TcccProperties;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
 /**
  * Who may call what. Each path group has its own filter chain, first match wins:
  * <ol>
  *   <li>the built-in token endpoint {@code /oauth2/**} ({@link TokenEndpointConfiguration}), when on;</li>
  *   <li>{@code /admin/**}: HTTP Basic with {@code bridge.admin.*}, refused when those are not set;</li>
- *   <li>the push path: as {@code bridge.tccc.push.auth.mode} says;</li>
- *   <li>everything else, open: the Desk callback (it checks its own Sign), the actuator
- *       endpoints, and any route an integration team adds.</li>
+ *   <li>the push path: from {@code bridge.tccc.push.allowed-sources} only, when set, then as
+ *       {@code bridge.tccc.push.auth.mode} says;</li>
+ *   <li>{@code /actuator/**}: open; with the admin credentials, health shows its details;</li>
+ *   <li>everything else, open: the Desk callback (it checks its own Sign), and any route an
+ *       integration team adds.</li>
  * </ol>
  * All are machine endpoints: no sessions, no CSRF tokens, no login pages.
  */
@@ -32,6 +43,9 @@ public class SecurityConfiguration {
     static final int TOKEN_ENDPOINT_ORDER = 1;
     static final int ADMIN_ORDER = 2;
     static final int PUSH_ORDER = 3;
+    static final int ACTUATOR_ORDER = 4;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     private static final String PUSH_AUTHORITY = "TCCC_PUSH";
     private static final String ADMIN_AUTHORITY = "BRIDGE_ADMIN";
@@ -40,13 +54,9 @@ public class SecurityConfiguration {
     @Order(ADMIN_ORDER)
     SecurityFilterChain adminSecurity(HttpSecurity http, AdminAuthProperties admin) throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/admin/**"));
-        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
-        challenge.setRealmName(PushAuthenticationEntryPoint.REALM + " admin");
+        BasicAuthenticationEntryPoint challenge = adminBasic(http, admin);
         if (admin.configured()) {
-            http.authenticationManager(new ProviderManager(
-                            new FixedCredentials(admin.username(), admin.password(), ADMIN_AUTHORITY)))
-                    .httpBasic(basic -> basic.authenticationEntryPoint(challenge))
-                    .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(ADMIN_AUTHORITY));
+            http.authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(ADMIN_AUTHORITY));
         } else {
             http.authorizeHttpRequests(requests -> requests.anyRequest().denyAll());
         }
@@ -57,11 +67,24 @@ public class SecurityConfiguration {
     @Bean
     @Order(PUSH_ORDER)
     SecurityFilterChain pushSecurity(HttpSecurity http, TcccProperties tccc, PushAuthProperties auth,
-                                     ObjectMapper objectMapper, ObjectProvider<TokenSigningKey> builtInKey)
+                                     ObjectMapper objectMapper, ObjectProvider<TokenSigningKeys> builtInKeys)
             throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(tccc.push().path()));
+        if (!tccc.push().allowedSources().isEmpty()) {
+            // first of all: an address that may not push learns nothing, not even how to authenticate
+            http.addFilterBefore(new PushSources(tccc.push(), objectMapper), DisableEncodeUrlFilter.class);
+        }
         switch (auth.mode()) {
-            case NONE -> http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+            case NONE -> {
+                LOG.warn("bridge.tccc.push.auth.mode is none: {} accepts pushes without credentials from {}; anyone "
+                        + "who can reach it can write calls into the CRM and make the bridge download and mail "
+                        + "recordings. Set bridge.tccc.push.auth.mode to basic or oauth2 (docs/SECURITY.md){}",
+                        tccc.push().path(), tccc.push().allowedSources().isEmpty() ? "any address"
+                                : "bridge.tccc.push.allowed-sources " + tccc.push().allowedSources(),
+                        tccc.push().allowedSources().isEmpty()
+                                ? ", or at least bridge.tccc.push.allowed-sources to TCCC's addresses" : "");
+                http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+            }
             case BASIC -> {
                 PushAuthenticationEntryPoint refusal = PushAuthenticationEntryPoint.basic(objectMapper);
                 http.authenticationManager(new ProviderManager(new FixedCredentials(
@@ -72,7 +95,7 @@ public class SecurityConfiguration {
             }
             case OAUTH2 -> {
                 PushAuthenticationEntryPoint refusal = PushAuthenticationEntryPoint.bearer(objectMapper);
-                var tokens = PushTokenVerifier.of(auth.oauth2(), builtInKey.getIfAvailable());
+                var tokens = PushTokenVerifier.of(auth.oauth2(), builtInKeys.getIfAvailable());
                 http.oauth2ResourceServer(server -> server
                                 .authenticationManagerResolver(request -> tokens)
                                 .authenticationEntryPoint(refusal))
@@ -83,6 +106,30 @@ public class SecurityConfiguration {
         return machineEndpoint(http).build();
     }
 
+    /**
+     * Open, for load balancers and monitoring; the admin's credentials, when sent, are checked, and
+     * health then shows its details ({@code management.endpoint.health.show-details: when-authorized}).
+     */
+    @Bean
+    @Order(ACTUATOR_ORDER)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, AdminAuthProperties admin) throws Exception {
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
+        adminBasic(http, admin);
+        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return machineEndpoint(http).build();
+    }
+
+    /** {@code push} in /actuator/health: how pushes are authenticated and from where they are taken. */
+    @Bean
+    HealthIndicator pushHealthIndicator(TcccProperties tccc, PushAuthProperties auth) {
+        Health health = Health.up()
+                .withDetail("auth", auth.mode().name().toLowerCase(Locale.ROOT))
+                .withDetail("allowedSources", tccc.push().allowedSources().isEmpty() ? List.of("any")
+                        : tccc.push().allowedSources())
+                .build();
+        return () -> health;
+    }
+
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain openSecurity(HttpSecurity http) throws Exception {
@@ -90,11 +137,33 @@ public class SecurityConfiguration {
         return machineEndpoint(http).build();
     }
 
+    /** HTTP Basic with the admin's credentials, when they are set; the challenge names the admin realm. */
+    private static BasicAuthenticationEntryPoint adminBasic(HttpSecurity http, AdminAuthProperties admin)
+            throws Exception {
+        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
+        challenge.setRealmName(PushAuthenticationEntryPoint.REALM + " admin");
+        if (admin.configured()) {
+            http.authenticationManager(new ProviderManager(
+                            new FixedCredentials(admin.username(), admin.password(), ADMIN_AUTHORITY)))
+                    .httpBasic(basic -> basic.authenticationEntryPoint(challenge));
+        }
+        return challenge;
+    }
+
     /** What every chain of the bridge shares: callers are machines, not browsers. */
     static HttpSecurity machineEndpoint(HttpSecurity http) throws Exception {
         return http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .logout(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable);
+                .formLogin(AbstractHttpConfigurer::disable)
+                // the security headers before the route, not after it: a route answers on its pool's
+                // thread while the request's own thread leaves the filters, and both must not write headers
+                .headers(headers -> headers.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                }));
     }
 }

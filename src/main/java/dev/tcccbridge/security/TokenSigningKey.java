@@ -12,20 +12,17 @@ import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Base64;
 import org.springframework.boot.ssl.pem.PemContent;
-import org.springframework.util.StringUtils;
 
 /**
- * The RSA key the built-in token endpoint signs its tokens with and the push endpoint checks
- * them with. Loaded from {@code bridge.tccc.push.auth.oauth2.signing-key}, so that every
- * instance behind a load balancer accepts the tokens of the others, or generated at start.
- * Its key id is the key's thumbprint: the same key gives the same id on every instance.
+ * An RSA key the built-in token endpoint signs its tokens with and the push endpoint checks
+ * them with: the one of {@code bridge.tccc.push.auth.oauth2.signing-key}, or one generated once
+ * and kept in the database ({@link TokenSigningKeys}). Its key id is the key's thumbprint: the
+ * same key gives the same id on every instance.
  */
 final class TokenSigningKey {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TokenSigningKey.class);
     private static final String KEY = "bridge.tccc.push.auth.oauth2.signing-key";
 
     private final RSAKey jwk;
@@ -40,16 +37,6 @@ final class TokenSigningKey {
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot compute the thumbprint of the token signing key", e);
         }
-    }
-
-    /** The configured PEM key, or a new key when none is configured. */
-    static TokenSigningKey of(String pem) {
-        if (!StringUtils.hasText(pem)) {
-            LOG.info("no {} set: tokens are signed with a key generated at start and are accepted by this "
-                    + "instance only, until it restarts", KEY);
-            return generated();
-        }
-        return fromPem(pem);
     }
 
     static TokenSigningKey generated() {
@@ -90,15 +77,18 @@ final class TokenSigningKey {
         return jwk;
     }
 
-    RSAPublicKey publicKey() {
-        try {
-            return jwk.toRSAPublicKey();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("an RSA JWK always has a public key", e);
-        }
-    }
-
     String keyId() {
         return jwk.getKeyID();
+    }
+
+    /** The private key as PKCS#8 PEM, as {@link #fromPem} reads it. */
+    String toPem() {
+        try {
+            return "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(jwk.toPrivateKey().getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n";
+        } catch (JOSEException e) {
+            throw new IllegalStateException("the key has a private part", e);
+        }
     }
 }

@@ -7,16 +7,20 @@ package dev.tcccbridge.tccc;
 public enum PushError {
     UNAUTHENTICATED(401, 40100, false),
     WRONG_SDK_APP_ID(403, 40300, true),
+    SOURCE_NOT_ALLOWED(403, 40301, false),
     METHOD_NOT_ALLOWED(405, 40500, false),
     UNKNOWN_ACTION(400, 40001, true),
     MALFORMED_JSON(400, 40002, true),
     INVALID_FIELD(400, 40003, true),
     MISSING_FIELD(400, 40004, true),
     BAD_PUSH_ID(400, 40005, true),
+    UNSUPPORTED_VERSION(400, 40006, true),
     BODY_TOO_LARGE(413, 41300, false),
     UNSUPPORTED_MEDIA_TYPE(415, 41500, false),
     INTERNAL_ERROR(500, 50000, false),
-    STORAGE_UNAVAILABLE(503, 50300, false);
+    STORAGE_UNAVAILABLE(503, 50300, false),
+    /** starting, stopping, or too busy: nothing was read, the sender retries. */
+    NOT_READY(503, 50301, false);
 
     private final int httpStatus;
     private final int errCode;

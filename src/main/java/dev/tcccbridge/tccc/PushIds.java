@@ -5,11 +5,20 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The de-duplication key of a push: its X-TCCC-PUSH-UUID, or a hash of what was pushed. */
+/**
+ * The de-duplication key of a push: its X-TCCC-PUSH-UUID, or a hash of what was pushed; and the
+ * key of a push reconciliation makes for a call, recording or voicemail that never came.
+ */
 public final class PushIds {
 
     /** Longest key the idempotent repository holds. */
     public static final int MAX_LENGTH = 100;
+
+    /** What the keys of reconciled pushes start with. */
+    public static final String RECONCILED = "reconcile:";
+
+    /** Room left for a suffix such as {@code #2} after a reconciled key. */
+    private static final int SUFFIX_ROOM = 8;
 
     private PushIds() {
     }
@@ -21,6 +30,21 @@ public final class PushIds {
 
     public static boolean usable(String pushUuid) {
         return pushUuid != null && !pushUuid.isBlank() && pushUuid.trim().length() <= MAX_LENGTH;
+    }
+
+    /**
+     * The key reconciliation gives the push it makes for this payload, stable across runs:
+     * {@code reconcile:cdr:<SessionId>}, {@code reconcile:record:<RecordId>},
+     * {@code reconcile:voicemail:<SessionId>} ({@code sha256:} of the id where it would not fit).
+     * A real push that arrives later is recognised by it as a duplicate.
+     */
+    public static String reconciled(TcccPush payload) {
+        String id = payload instanceof Recording recording ? recording.recordId() : payload.sessionId();
+        String prefix = RECONCILED + payload.action().value() + ":";
+        if (id.length() > MAX_LENGTH - SUFFIX_ROOM - prefix.length()) {
+            return prefix + hash(payload.action().value(), id.getBytes(StandardCharsets.UTF_8));
+        }
+        return prefix + id;
     }
 
     public static String hash(String action, byte[] body) {

@@ -32,18 +32,19 @@ public class PushIntake {
     /** The header that carries the de-duplication key through the route, as in delivery. */
     public static final String PUSH_ID_HEADER = "TcccPushId";
 
-    /** As {@link #parse(String, String, String, byte[])}, and puts the push id in {@value #PUSH_ID_HEADER}. */
+    /** As {@link #parse}, and puts the push id in {@value #PUSH_ID_HEADER}. */
     public PushEnvelope accept(@Header("CamelHttpMethod") String method,
                                @Header("action") String actionParam,
+                               @Header("version") String versionParam,
                                @Header("X-TCCC-PUSH-UUID") String pushUuid,
                                @Body byte[] body,
                                Message message) {
-        PushEnvelope push = parse(method, actionParam, pushUuid, body);
+        PushEnvelope push = parse(method, actionParam, versionParam, pushUuid, body);
         message.setHeader(PUSH_ID_HEADER, push.pushId());
         return push;
     }
 
-    public PushEnvelope parse(String method, String actionParam, String pushUuid, byte[] body) {
+    public PushEnvelope parse(String method, String actionParam, String versionParam, String pushUuid, byte[] body) {
         if (method != null && !"POST".equalsIgnoreCase(method)) {
             throw new PushRejected(PushError.METHOD_NOT_ALLOWED, "pushes are sent with POST, not " + method);
         }
@@ -51,11 +52,25 @@ public class PushIntake {
                 "unknown action '" + Objects.toString(actionParam, "") + "': expected one of "
                         + java.util.Arrays.stream(PushAction.values()).map(PushAction::value)
                         .collect(Collectors.joining(", "))));
+        // before the body: a payload of another version must not be read as version 1
+        int version = version(versionParam);
         String json = utf8(body);
         TcccPush payload = reader.read(action, json);
         checkSdkAppId(payload);
         checkRequiredFields(payload);
-        return new PushEnvelope(pushId(action, pushUuid, body), payload, json);
+        return new PushEnvelope(pushId(action, pushUuid, body), payload, json, version);
+    }
+
+    /** The push's {@code version}: missing or {@value PushEnvelope#VERSION} is the version this bridge reads. */
+    static int version(String versionParam) {
+        if (versionParam == null || versionParam.isBlank()
+                || versionParam.strip().equals(String.valueOf(PushEnvelope.VERSION))) {
+            return PushEnvelope.VERSION;
+        }
+        String shown = versionParam.strip();
+        throw new PushRejected(PushError.UNSUPPORTED_VERSION, "version '"
+                + (shown.length() > 20 ? shown.substring(0, 20) + "..." : shown)
+                + "' is not supported: this bridge reads version " + PushEnvelope.VERSION + " of the data push");
     }
 
     /** X-TCCC-PUSH-UUID when the sender gave one, else a hash of what was pushed. */

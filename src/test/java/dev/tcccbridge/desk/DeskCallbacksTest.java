@@ -15,12 +15,16 @@ import dev.tcccbridge.testing.SalesforceStub;
 import dev.tcccbridge.testing.TestDatabases;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** Desk callbacks answered from Salesforce (the real camel-salesforce component against a stub). */
 @CamelSpringBootTest
+@ExtendWith(OutputCaptureExtension.class)
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bridge.desk.sdk-app-id=1400000001",
@@ -209,6 +214,32 @@ class DeskCallbacksTest {
 
         assertRefused(response);
         assertThat(json.readTree(response.body()).path("ErrorInfo").asText()).contains("RequestTime");
+    }
+
+    @Test
+    void aReplayedCallbackIsRefusedAndNotLookedUpAgain(CapturedOutput log) throws Exception {
+        stubQuery(containing("'user517'"), LI_WEI);
+        String query = desk.signedQuery("ChatBot.OnAssignHuman", Instant.now().getEpochSecond());
+        String sign = query.replaceAll(".*Sign=", "");
+        String body = DeskClient.assignHuman("user517");
+
+        HttpResponse<String> first = desk.post(query, body);
+        // forgotten: a copy that got through would ask the CRM again
+        customers.forgetAll();
+        HttpResponse<String> replayed = desk.post(query, body);
+        HttpResponse<String> capitals = desk.post(query.replace(sign, sign.toUpperCase()), body);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(first.body()).path("AgentIdList").get(0).asText()).isEqualTo("anna.agent@example.com");
+        for (HttpResponse<String> copy : List.of(replayed, capitals)) {
+            assertThat(copy.statusCode()).isEqualTo(403);
+            assertThat(json.readTree(copy.body())).isEqualTo(json.readTree("""
+                    {"ActionStatus":"FAIL","ErrorCode":40304,"ErrorInfo":"this signed callback was received before"}"""));
+        }
+        SALESFORCE.server().verify(1, getRequestedFor(urlPathEqualTo(QUERY_PATH)));
+        // the query string carries the Sign: it never reaches the log
+        assertThat(log.getAll()).contains("Desk callback refused with 403: this signed callback was received before")
+                .doesNotContain(sign).doesNotContainIgnoringCase(sign);
     }
 
     @Test

@@ -12,8 +12,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.UUID;
 
-/** Posts Desk callbacks to the running bridge the way Desk does, signed with a token when given. */
+/**
+ * Posts Desk callbacks to the running bridge the way Desk does, signed with a token when given.
+ * Each callback names its own chat session, as Desk's do: the bridge refuses a copy of a signed
+ * callback it has answered.
+ */
 final class DeskClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -72,15 +77,15 @@ final class DeskClient {
 
     static String assignHuman(String clientUserId) {
         return """
-                {"CallbackCommand":"ChatBot.OnAssignHuman","SessionId":"aa-bb-cc-dd",\
-                "ClientUserId":"%s","EventTime":1670574414123}""".formatted(json(clientUserId));
+                {"CallbackCommand":"ChatBot.OnAssignHuman","SessionId":"%s",\
+                "ClientUserId":"%s","EventTime":1670574414123}""".formatted(UUID.randomUUID(), json(clientUserId));
     }
 
     static String interfaceInvocation(String clientUserId) {
         return """
                 {"CallbackCommand":"Chatbot.InterfaceInvocation","Body":{"SystemClientUserID":"%s",\
-                "SystemSessionID":"207cac25-f49e-4ada-9c9f-301cea31dcf2","staticKey":"staticValue","testKey3":""},\
-                "EventTime":1731488371784}""".formatted(json(clientUserId));
+                "SystemSessionID":"%s","staticKey":"staticValue","testKey3":""},\
+                "EventTime":1731488371784}""".formatted(json(clientUserId), UUID.randomUUID());
     }
 
     /** Desk's signature, computed here independently of the bridge's code. */

@@ -36,7 +36,7 @@ class DeskCustomerQueryTest {
 
     static DeskProperties properties(DeskProperties.Customer customer, DeskProperties.Assignment assignment,
                                      Map<String, String> variables) {
-        return new DeskProperties("/desk/callback", 1L, null, Duration.ofSeconds(60), Duration.ofMillis(1500), 16, org.springframework.util.unit.DataSize.ofKilobytes(256),
+        return new DeskProperties("/desk/callback", 1L, null, true, Duration.ofSeconds(60), Duration.ofMillis(1500), 16, org.springframework.util.unit.DataSize.ofKilobytes(256),
                 customer, assignment, variables, new DeskProperties.Cache(Duration.ofMinutes(5), 100),
                 new DeskProperties.CircuitBreaker(50, 5, 10, Duration.ofSeconds(30)));
     }

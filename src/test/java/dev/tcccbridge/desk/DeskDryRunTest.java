@@ -14,10 +14,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Without Salesforce credentials the bridge starts, and Desk callbacks get the no-assignment answer. */
+/**
+ * Without Salesforce credentials the bridge starts, and Desk callbacks get the no-assignment
+ * answer. Unsigned callbacks, as allowed explicitly here, are checked by their SdkAppid only.
+ */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bridge.desk.sdk-app-id=1400000001",
+        "bridge.desk.allow-unsigned=true",
         "bridge.desk.assignment.default-group-id=7000"})
 class DeskDryRunTest {
 

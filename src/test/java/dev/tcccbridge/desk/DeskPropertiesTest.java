@@ -69,4 +69,24 @@ class DeskPropertiesTest {
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("bridge.desk.timeout"));
     }
+
+    @Test
+    void anSdkAppIdWithoutTokenStopsTheStartUnlessUnsignedCallbacksAreAllowedExplicitly() {
+        runner.withPropertyValues("bridge.desk.sdk-app-id=1400000001")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("bridge.desk.sdk-app-id is set without bridge.desk.token")
+                        .hasMessageContaining("bridge.desk.allow-unsigned=true"));
+        runner.withPropertyValues("bridge.desk.sdk-app-id=1400000001", "bridge.desk.allow-unsigned=true")
+                .run(context -> assertThat(context.getBean(DeskProperties.class).allowUnsigned()).isTrue());
+        runner.withPropertyValues("bridge.desk.sdk-app-id=1400000001", "bridge.desk.token=t")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void allowUnsignedBesideATokenWouldBeIgnoredAndStopsTheStart() {
+        runner.withPropertyValues("bridge.desk.sdk-app-id=1400000001", "bridge.desk.token=t",
+                        "bridge.desk.allow-unsigned=true")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("bridge.desk.allow-unsigned is true but bridge.desk.token is set"));
+    }
 }

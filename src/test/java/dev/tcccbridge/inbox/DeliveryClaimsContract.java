@@ -207,8 +207,10 @@ abstract class DeliveryClaimsContract {
         assertThat(dead.status()).isEqualTo("DEAD");
         assertThat(dead.attempts()).isEqualTo(MAX_ATTEMPTS);
         assertThat(dead.lastError()).contains("claimed " + MAX_ATTEMPTS + " times without finishing");
-        // an operator's replay gives it another chance
+        // an operator's replay gives it another chance: the count starts again
         assertThat(repository.replay(dead.id())).isTrue();
+        assertThat(repository.claim("next", 10, Duration.ofMinutes(5), MAX_ATTEMPTS)).hasSize(1);
+        clock.advance(Duration.ofMinutes(6));
         assertThat(repository.claim("next", 10, Duration.ofMinutes(5), MAX_ATTEMPTS)).hasSize(1);
     }
 

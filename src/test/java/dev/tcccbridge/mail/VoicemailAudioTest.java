@@ -32,7 +32,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
-/** bridge.voicemail.attach-audio: small recordings are attached; anything else is linked, and the mail says why. */
+/**
+ * bridge.voicemail.attach-audio: small recordings are attached; anything else is linked, and the
+ * mail says why. The recordings are served on loopback, which the download policy refuses unless
+ * an operator allows it: these tests allow it explicitly.
+ */
 @CamelSpringBootTest
 @SpringBootTest
 class VoicemailAudioTest {
@@ -55,6 +59,8 @@ class VoicemailAudioTest {
         registry.add("bridge.voicemail.attach-audio", () -> "true");
         registry.add("bridge.voicemail.max-attachment-bytes", () -> LIMIT + "B");
         registry.add("bridge.voicemail.download-timeout", () -> "1s");
+        registry.add("bridge.download.allowed-hosts", () -> "localhost");
+        registry.add("bridge.download.allowed-addresses", () -> "127.0.0.0/8,::1");
     }
 
     @AfterAll
@@ -134,9 +140,34 @@ class VoicemailAudioTest {
         assertThat(part(mail, "text/plain")).contains("HTTP 404");
     }
 
+    @Test
+    void linkToAnInternalServiceIsNotFetchedAndTheMailStillGoesOutWithTheLink() throws Exception {
+        String internal = "http://169.254.169.254/latest/meta-data/";
+
+        MimeMessage mail = deliverLink("vm-ssrf", internal);
+
+        assertThat(attachment(mail)).isNull();
+        assertThat(part(mail, "text/plain")).contains("could not be attached (the link is refused: host 169.254.169.254 "
+                + "is not in bridge.download.allowed-hosts)", internal);
+    }
+
+    @Test
+    void redirectToAnInternalServiceIsNotFollowed() throws Exception {
+        serve("/rec/vm-moved.mp3", aResponse().withStatus(302).withHeader("Location", "http://10.0.0.5/secrets"));
+
+        MimeMessage mail = deliver("vm-moved", "/rec/vm-moved.mp3");
+
+        assertThat(attachment(mail)).isNull();
+        assertThat(part(mail, "text/plain")).contains("the link is refused: host 10.0.0.5 is not in");
+    }
+
     private MimeMessage deliver(String sessionId, String path) throws Exception {
+        return deliverLink(sessionId, RECORDINGS.baseUrl() + path);
+    }
+
+    private MimeMessage deliverLink(String sessionId, String link) throws Exception {
         producer.sendBody("direct:deliver-voicemail",
-                new Voicemail(1400264214L, sessionId, 1677140040L, RECORDINGS.baseUrl() + path, "13123456789"));
+                new Voicemail(1400264214L, sessionId, 1677140040L, link, "13123456789"));
         List<Path> files;
         try (Stream<Path> list = Files.list(OUTBOX)) {
             files = list.toList();

@@ -43,6 +43,6 @@ class ReconcileScheduleTest {
         assertThat(camel.getRouteController().getRouteStatus("reconcile")).isEqualTo(ServiceStatus.Started);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM tccc_inbox WHERE push_id = 'reconcile:s-scheduled'", Integer.class) == 1);
+                "SELECT COUNT(*) FROM tccc_inbox WHERE push_id = 'reconcile:cdr:s-scheduled'", Integer.class) == 1);
     }
 }

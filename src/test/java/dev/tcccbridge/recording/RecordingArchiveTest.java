@@ -24,10 +24,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * bridge.recording.archive: each recording's audio, served by a local HTTP server standing in
  * for TCCC's storage, becomes one Salesforce File on the call's Task (real camel-salesforce
- * against the Salesforce stub), once per RecordId.
+ * against the Salesforce stub), once per RecordId. The local server is on loopback, which the
+ * download policy refuses unless an operator allows it: these tests allow it explicitly.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bridge.recording.archive=true",
+        "bridge.download.allowed-hosts=localhost",
+        "bridge.download.allowed-addresses=127.0.0.0/8,::1",
         "bridge.recording.max-bytes=64KB",
         "bridge.recording.download-timeout=2s",
         // a failing download is dead after a few quick retries
@@ -126,6 +129,37 @@ class RecordingArchiveTest extends SalesforceBridgeTest {
         assertThat((String) dead.get("last_error")).contains("retry window of PT2S passed")
                 .contains("could not be downloaded: the recording server answered HTTP 500");
         assertThat(SALESFORCE.records().all(FILE)).isEmpty();
+    }
+
+    @Test
+    void linkToAnInternalAddressIsNotFetchedTheRowIsDeadAtOnceAndTheLinkStays() {
+        String session = UUID.randomUUID().toString();
+        String metadata = "http://169.254.169.254/latest/meta-data/iam/security-credentials/";
+
+        deliver("cdr", "cdr-" + session, CdrJson.sample().session(session).json());
+        bridge.push("record", "ssrf-" + session, RecordJson.of(session, "r-1-" + session, 1700000000,
+                "008618486147605", metadata).json());
+        Map<String, Object> dead = bridge.awaitStatus("ssrf-" + session, "DEAD");
+
+        assertThat(dead.get("attempts")).isEqualTo(1);
+        assertThat((String) dead.get("last_error")).contains("not archived: the link is refused: host 169.254.169.254"
+                + " is not in bridge.download.allowed-hosts");
+        assertThat(SALESFORCE.records().all(FILE)).isEmpty();
+        assertThat((String) SALESFORCE.records().get(TASK, session).get("TCCC_Recordings__c")).contains(metadata);
+    }
+
+    @Test
+    void linkToTheBridgeItselfOnAnotherLoopbackAddressIsRefused() {
+        String session = UUID.randomUUID().toString();
+        // the operator allowed 127.0.0.0/8 for the local store; the host name is still checked
+        String admin = "http://127.0.0.1:" + port + "/admin/inbox/dead";
+
+        deliver("cdr", "cdr-" + session, CdrJson.sample().session(session).json());
+        bridge.push("record", "self-" + session, RecordJson.of(session, "r-1-" + session, 1700000000,
+                "008618486147605", admin).json());
+
+        assertThat((String) bridge.awaitStatus("self-" + session, "DEAD").get("last_error"))
+                .contains("host 127.0.0.1 is not in bridge.download.allowed-hosts");
     }
 
     private void deliver(String action, String pushId, String json) {

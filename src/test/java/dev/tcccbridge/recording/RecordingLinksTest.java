@@ -7,6 +7,7 @@ import dev.tcccbridge.tccc.Recording;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -78,5 +79,12 @@ class RecordingLinksTest {
         RecordingLinks short_ = new RecordingLinks(new PhoneNumbers("CN"), 60);
 
         assertThat(short_.text(List.of(customer, agent))).isEqualTo("Customer +86 184 8614 7605: https://tccc/r-1");
+    }
+
+    @Test
+    void anArchivedRecordingIsListedWithItsFileInsteadOfTheLinkThatExpires() {
+        assertThat(links.text(List.of(customer, agent), Map.of("r-2", "068000000000002AAA"))).isEqualTo("""
+                Customer +86 184 8614 7605: https://tccc/r-1
+                Agent zhangsan@tencent.com: Salesforce File 068000000000002AAA""");
     }
 }

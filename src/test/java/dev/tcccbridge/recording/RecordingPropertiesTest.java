@@ -19,6 +19,19 @@ class RecordingPropertiesTest {
         assertThat(defaults.archive()).isFalse();
         assertThat(defaults.maxBytes()).isEqualTo(DataSize.ofMegabytes(25));
         assertThat(defaults.downloadTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(defaults.archiveBefore()).isEqualTo(Duration.ofDays(75));
+        assertThat(defaults.linkLifetime()).isEqualTo(Duration.ofDays(90));
+        assertThat(defaults.sweep()).isEqualTo(new RecordingProperties.Sweep(true, Duration.ofMinutes(15),
+                Duration.ofMinutes(5), 200, 30));
+    }
+
+    @Test
+    void theSweepMustArchiveBeforeTheLinksExpire() {
+        assertThatThrownBy(() -> bind(Map.of("bridge.recording.archive-before", "90d")))
+                .hasStackTraceContaining("archive-before must be positive and shorter than link-lifetime");
+        assertThat(bind(Map.of("bridge.recording.archive-before", "150d", "bridge.recording.link-lifetime", "180d"))
+                .archiveBefore()).isEqualTo(Duration.ofDays(150));
+        assertThatThrownBy(() -> bind(Map.of("bridge.recording.sweep.per-minute", "0"))).hasStackTraceContaining("perMinute");
     }
 
     @Test

@@ -26,7 +26,8 @@ class PushAuthPropertiesTest {
     @Test
     void modeIsReadInAnyCase() {
         runner.withPropertyValues("bridge.tccc.push.auth.mode=OAuth2",
-                        "bridge.tccc.push.auth.oauth2.jwk-set-uri=https://login.example.test/certs")
+                        "bridge.tccc.push.auth.oauth2.issuer-uri=https://login.example.test",
+                        "bridge.tccc.push.auth.oauth2.audience=tccc-bridge")
                 .run(context -> assertThat(context.getBean(PushAuthProperties.class).mode())
                         .isEqualTo(PushAuthProperties.Mode.OAUTH2));
     }
@@ -72,6 +73,31 @@ class PushAuthPropertiesTest {
                 "bridge.tccc.push.auth.oauth2.audience=tccc-bridge",
                 "bridge.tccc.push.auth.oauth2.clients[0].client-id=tccc",
                 "bridge.tccc.push.auth.oauth2.clients[0].client-secret=s");
+    }
+
+    @Test
+    void aKeySetAloneWouldAcceptTokensIssuedForAnyServiceAndFails() {
+        assertStartupFails("needs both bridge.tccc.push.auth.oauth2.issuer-uri and bridge.tccc.push.auth.oauth2.audience",
+                "bridge.tccc.push.auth.mode=oauth2",
+                "bridge.tccc.push.auth.oauth2.jwk-set-uri=https://login.example.com/certs");
+    }
+
+    @Test
+    void anExternalIssuerWithoutAudienceFails() {
+        assertStartupFails("bridge.tccc.push.auth.oauth2.audience", "bridge.tccc.push.auth.mode=oauth2",
+                "bridge.tccc.push.auth.oauth2.issuer-uri=https://login.example.com/realms/tccc",
+                "bridge.tccc.push.auth.oauth2.jwk-set-uri=https://login.example.com/certs");
+        assertStartupFails("bridge.tccc.push.auth.oauth2.issuer-uri", "bridge.tccc.push.auth.mode=oauth2",
+                "bridge.tccc.push.auth.oauth2.jwk-set-uri=https://login.example.com/certs",
+                "bridge.tccc.push.auth.oauth2.audience=tccc-bridge");
+    }
+
+    @Test
+    void anExternalIssuerWithIssuerAndAudienceStarts() {
+        runner.withPropertyValues("bridge.tccc.push.auth.mode=oauth2",
+                        "bridge.tccc.push.auth.oauth2.issuer-uri=https://login.example.com/realms/tccc",
+                        "bridge.tccc.push.auth.oauth2.audience=tccc-bridge")
+                .run(context -> assertThat(context).hasNotFailed());
     }
 
     @Test

@@ -14,8 +14,8 @@ class TokenSigningKeyTest {
     void theSameConfiguredKeyHasTheSameKeyIdOnEveryInstance() {
         String pem = Tokens.pkcs8Pem();
 
-        assertThat(TokenSigningKey.of(pem).keyId()).isEqualTo(TokenSigningKey.of(pem).keyId());
-        assertThat(TokenSigningKey.of(pem).keyId()).isNotEqualTo(TokenSigningKey.of(Tokens.pkcs8Pem()).keyId());
+        assertThat(TokenSigningKey.fromPem(pem).keyId()).isEqualTo(TokenSigningKey.fromPem(pem).keyId());
+        assertThat(TokenSigningKey.fromPem(pem).keyId()).isNotEqualTo(TokenSigningKey.fromPem(Tokens.pkcs8Pem()).keyId());
     }
 
     @Test
@@ -29,17 +29,22 @@ class TokenSigningKeyTest {
         String pem = "-----BEGIN RSA PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(pkcs1)
                 + "\n-----END RSA PRIVATE KEY-----\n";
 
-        assertThat(TokenSigningKey.of(pem).jwk().isPrivate()).isTrue();
+        assertThat(TokenSigningKey.fromPem(pem).jwk().isPrivate()).isTrue();
     }
 
     @Test
-    void withoutConfigurationAKeyIsGenerated() {
-        assertThat(TokenSigningKey.of("").jwk().isPrivate()).isTrue();
+    void aGeneratedKeyIsStoredAndReadBackAsTheSameKey() {
+        TokenSigningKey generated = TokenSigningKey.generated();
+
+        TokenSigningKey read = TokenSigningKey.fromPem(generated.toPem());
+
+        assertThat(read.keyId()).isEqualTo(generated.keyId());
+        assertThat(read.jwk().isPrivate()).isTrue();
     }
 
     @Test
     void unreadableKeyFailsNamingTheSettingButNotItsValue() {
-        assertThatThrownBy(() -> TokenSigningKey.of("secret-looking-garbage"))
+        assertThatThrownBy(() -> TokenSigningKey.fromPem("secret-looking-garbage"))
                 .hasMessageContaining("bridge.tccc.push.auth.oauth2.signing-key")
                 .hasMessageNotContaining("secret-looking-garbage");
     }
@@ -52,6 +57,6 @@ class TokenSigningKeyTest {
                 + Base64.getMimeEncoder().encodeToString(ec.generateKeyPair().getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
 
-        assertThatThrownBy(() -> TokenSigningKey.of(pem)).hasMessageContaining("must be an RSA private key");
+        assertThatThrownBy(() -> TokenSigningKey.fromPem(pem)).hasMessageContaining("must be an RSA private key");
     }
 }

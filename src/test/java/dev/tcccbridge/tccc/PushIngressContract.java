@@ -38,8 +38,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * subclass: what the sender is answered, and what is (and is not) stored.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.task.execution.pool.core-size=50",
-        "spring.task.execution.pool.max-size=50"})
+        "bridge.http.push.threads=50"})
 @Import(SwitchableDataSource.Installer.class)
 abstract class PushIngressContract {
 
@@ -164,7 +163,7 @@ abstract class PushIngressContract {
         doAnswer(invocation -> {
             invocation.callRealMethod();
             throw new IllegalStateException("crash between the inbox insert and the commit");
-        }).when(inbox).store(any());
+        }).when(inbox).storeUnlessReconciled(any());
         String json = "{\"SessionId\":\"s-crash\"}";
 
         HttpResponse<String> failed = push("cdr", "crash-1", json);
@@ -205,6 +204,28 @@ abstract class PushIngressContract {
         }
         assertThat(count("tccc_inbox")).isZero();
         assertThat(count("camel_messageprocessed")).isZero();
+    }
+
+    @Test
+    void aPushOfAnotherVersionIs400AndQuarantinedAndTheVersionIsKeptWithEachRow() throws Exception {
+        String json = Files.readString(Path.of("examples", "cdr.json"));
+
+        HttpResponse<String> refused = send(pushUri("cdr", "2"), "v2-push", json);
+
+        assertAnswer(refused, 400, PushError.UNSUPPORTED_VERSION.errCode());
+        assertThat(errMsg(refused)).contains("version '2' is not supported").contains("version 1");
+        Map<String, Object> kept = jdbc.queryForMap("SELECT * FROM tccc_quarantine WHERE push_id = 'v2-push'");
+        assertThat(new String((byte[]) kept.get("body"), StandardCharsets.UTF_8)).isEqualTo(json);
+        assertThat((String) kept.get("reason")).contains("version '2'");
+        assertThat((String) kept.get("headers")).contains("\"version\":\"2\"");
+        assertThat(count("tccc_inbox") + count("camel_messageprocessed")).isZero();
+
+        // a missing version (voicemail pushes carry none) and version=1 are read as today
+        assertAnswer(send(pushUri("cdr", "1"), "v1-push", json), 200, 0);
+        assertAnswer(send(URI.create("http://localhost:" + port + "/tccc/push?action=cdr"), "no-version", json),
+                200, 0);
+        assertThat(jdbc.queryForList("SELECT push_version FROM tccc_inbox ORDER BY push_id", Integer.class))
+                .containsExactly(1, 1);
     }
 
     @Test
@@ -299,8 +320,16 @@ abstract class PushIngressContract {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private HttpResponse<String> send(URI uri, String pushId, String json) throws Exception {
+        return http.send(request(uri, pushId, json), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpRequest request(String action, String pushId, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(pushUri(action))
+        return request(pushUri(action), pushId, json);
+    }
+
+    private HttpRequest request(URI uri, String pushId, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json; charset=utf8")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
@@ -311,7 +340,11 @@ abstract class PushIngressContract {
     }
 
     private URI pushUri(String action) {
-        return URI.create("http://localhost:" + port + "/tccc/push?action=" + action + "&version=1");
+        return pushUri(action, "1");
+    }
+
+    private URI pushUri(String action, String version) {
+        return URI.create("http://localhost:" + port + "/tccc/push?action=" + action + "&version=" + version);
     }
 
     private int count(String table) {

@@ -17,11 +17,11 @@ class PushIntakeTest {
 
     private static PushIntake intake(Long sdkAppId) {
         return new PushIntake(new PushReader(new ObjectMapper()),
-                new TcccProperties(sdkAppId, new TcccProperties.Push("/tccc/push", DataSize.ofMegabytes(1))));
+                new TcccProperties(sdkAppId, new TcccProperties.Push("/tccc/push", DataSize.ofMegabytes(1), java.util.List.of(), java.util.List.of())));
     }
 
     private PushEnvelope parse(String action, String json) {
-        return intake.parse("POST", action, "push-1", json.getBytes(StandardCharsets.UTF_8));
+        return intake.parse("POST", action, "1", "push-1", json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String example(String name) throws IOException {
@@ -159,10 +159,26 @@ class PushIntakeTest {
     }
 
     @Test
+    void aMissingVersionOrVersion1IsReadAndAnyOtherIsRefusedBeforeTheBody() throws IOException {
+        byte[] cdr = example("cdr").getBytes(StandardCharsets.UTF_8);
+
+        for (String version : new String[] {null, "", "1", " 1 "}) {
+            assertThat(intake.parse("POST", "cdr", version, null, cdr).version()).as("[%s]", version).isEqualTo(1);
+        }
+        for (String version : new String[] {"2", "1.1", "01", "v1", "x".repeat(200)}) {
+            assertThatThrownBy(() -> intake.parse("POST", "cdr", version, null, "{not json".getBytes()))
+                    .isInstanceOfSatisfying(PushRejected.class, e -> {
+                        assertThat(e.error()).isEqualTo(PushError.UNSUPPORTED_VERSION);
+                        assertThat(e.getMessage()).contains("is not supported").hasSizeLessThan(120);
+                    });
+        }
+    }
+
+    @Test
     void refusesBodiesThatAreNotUtf8() {
         byte[] latin1 = "{\"SessionId\":\"s\",\"Caller\":\"M\u00fcller\"}".getBytes(StandardCharsets.ISO_8859_1);
 
-        assertThatThrownBy(() -> intake.parse("POST", "cdr", null, latin1))
+        assertThatThrownBy(() -> intake.parse("POST", "cdr", null, null, latin1))
                 .isInstanceOfSatisfying(PushRejected.class, e -> {
                     assertThat(e.error()).isEqualTo(PushError.MALFORMED_JSON);
                     assertThat(e.getMessage()).contains("UTF-8");
@@ -171,7 +187,7 @@ class PushIntakeTest {
 
     @Test
     void refusesOtherMethodsThanPost() {
-        assertThatThrownBy(() -> intake.parse("GET", "cdr", null, new byte[0]))
+        assertThatThrownBy(() -> intake.parse("GET", "cdr", null, null, new byte[0]))
                 .isInstanceOfSatisfying(PushRejected.class,
                         e -> assertThat(e.error()).isEqualTo(PushError.METHOD_NOT_ALLOWED));
     }
@@ -183,9 +199,9 @@ class PushIntakeTest {
         byte[] theirs = "{\"SdkAppId\":1400000001,\"SessionId\":\"s\"}".getBytes(StandardCharsets.UTF_8);
         byte[] none = "{\"SessionId\":\"s\"}".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(strict.parse("POST", "cdr", null, ours).payload().sdkAppId()).isEqualTo(1400264214L);
+        assertThat(strict.parse("POST", "cdr", null, null, ours).payload().sdkAppId()).isEqualTo(1400264214L);
         for (byte[] body : new byte[][] {theirs, none}) {
-            assertThatThrownBy(() -> strict.parse("POST", "cdr", null, body))
+            assertThatThrownBy(() -> strict.parse("POST", "cdr", null, null, body))
                     .isInstanceOfSatisfying(PushRejected.class,
                             e -> assertThat(e.error()).isEqualTo(PushError.WRONG_SDK_APP_ID));
         }

@@ -30,8 +30,14 @@ public final class Bridge {
         this.jdbc = jdbc;
     }
 
-    /** Admin credentials, and delivery fast enough for tests (polls and retries in milliseconds). */
+    /**
+     * Admin credentials, and delivery fast enough for tests (polls and retries in milliseconds).
+     * Retention and the archive sweep are on, as by default, but their first runs are an hour
+     * away: tests that need one start it.
+     */
     public static void register(DynamicPropertyRegistry registry) {
+        registry.add("bridge.retention.initial-delay", () -> "1h");
+        registry.add("bridge.recording.sweep.initial-delay", () -> "1h");
         registry.add("bridge.admin.username", () -> ADMIN_USER);
         registry.add("bridge.admin.password", () -> ADMIN_PASSWORD);
         registry.add("bridge.delivery.poll-interval", () -> "100ms");

@@ -24,6 +24,11 @@ public final class RecordJson {
         return new RecordJson(sessionId, recordId, timestamp, endpointUser, url);
     }
 
+    public RecordJson sdkAppId(long sdkAppId) {
+        record.put("SdkAppId", sdkAppId);
+        return this;
+    }
+
     /** The copy in the customer's own COS bucket. */
     public RecordJson customUrl(String url) {
         record.put("CustomRecordURL", url);

@@ -1,4 +1,4 @@
-package dev.tcccbridge.reconcile;
+package dev.tcccbridge.schedule;
 
 import java.time.Clock;
 import java.time.Duration;

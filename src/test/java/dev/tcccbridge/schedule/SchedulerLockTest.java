@@ -1,4 +1,4 @@
-package dev.tcccbridge.reconcile;
+package dev.tcccbridge.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

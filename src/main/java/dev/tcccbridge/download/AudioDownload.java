@@ -1,4 +1,4 @@
-package dev.tcccbridge.recording;
+package dev.tcccbridge.download;
 
 import java.nio.file.Path;
 
@@ -22,6 +22,8 @@ public record AudioDownload(Outcome outcome, Path file, String fileName, String 
         TOO_LARGE,
         /** the server sent something else than audio (an error page, say). */
         NOT_AUDIO,
+        /** the link (or a redirect) is not allowed by {@link DownloadPolicy}: no retry helps. */
+        REFUSED,
         /** an HTTP error, a timeout, a broken connection: a later attempt may succeed. */
         FAILED
     }
@@ -37,6 +39,10 @@ public record AudioDownload(Outcome outcome, Path file, String fileName, String 
 
     static AudioDownload notAudio(String problem) {
         return new AudioDownload(Outcome.NOT_AUDIO, null, null, null, 0, 0, problem);
+    }
+
+    static AudioDownload refused(String reason) {
+        return new AudioDownload(Outcome.REFUSED, null, null, null, 0, 0, "the link is refused: " + reason);
     }
 
     static AudioDownload failed(String problem) {
