@@ -1,7 +1,5 @@
 package dev.tcccbridge.crm;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
@@ -19,24 +17,6 @@ public class CrmConfiguration {
     static final int DEFAULT_REQUEST_BUFFER = 8192;
     /** A batch's longest query, and the request line and headers around it. */
     static final int MIN_REQUEST_BUFFER = SalesforceQueries.MAX_ENCODED_QUERY + 2288;
-
-    /** Every call to a salesforce: endpoint is seen by {@link SalesforceApiCalls}. */
-    @Bean
-    CamelContextConfiguration salesforceApiCallsNotifier(SalesforceApiCalls calls) {
-        return new CamelContextConfiguration() {
-            @Override
-            public void beforeApplicationStart(CamelContext camelContext) {
-                if (!camelContext.getManagementStrategy().getEventNotifiers().contains(calls)) {
-                    camelContext.getManagementStrategy().addEventNotifier(calls);
-                }
-            }
-
-            @Override
-            public void afterApplicationStart(CamelContext camelContext) {
-                // nothing to do once started
-            }
-        };
-    }
 
     @Bean
     CrmMode crmMode(CrmProperties properties, ConfigurableEnvironment environment) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.salesforce.SalesforceEndpoint;
 import org.apache.camel.component.salesforce.api.SalesforceException;
@@ -14,6 +15,7 @@ import org.apache.camel.component.salesforce.api.dto.RestError;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeSendingEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.support.EventNotifierSupport;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +24,11 @@ import org.springframework.stereotype.Component;
  * ({@code bridge_salesforce_api_calls_total{operation}}), its {@code Sforce-Limit-Info} answer
  * header handed to {@link SalesforceApiAllowance}, and a {@code REQUEST_LIMIT_EXCEEDED} refusal
  * too. An exchange that carries the property {@link #BATCH_CALLS} (a CDR batch) counts its calls
- * there, for {@code bridge_salesforce_api_calls_per_cdr}.
+ * there, for {@code bridge_salesforce_api_calls_per_cdr}. It adds itself to Camel's event
+ * notifiers as the context starts (camel-spring-boot does not pick up notifier beans by itself).
  */
 @Component
-public class SalesforceApiCalls extends EventNotifierSupport {
+public class SalesforceApiCalls extends EventNotifierSupport implements CamelContextConfiguration {
 
     /** Exchange property: an {@link AtomicInteger} counting the Salesforce calls of one CDR batch. */
     public static final String BATCH_CALLS = "CrmApiCalls";
@@ -52,6 +55,18 @@ public class SalesforceApiCalls extends EventNotifierSupport {
         Gauge.builder("bridge.salesforce.api.calls.per.cdr", this, SalesforceApiCalls::callsPerCdr)
                 .description("Salesforce API calls CDR batches made per CDR they delivered, since start")
                 .register(metrics);
+    }
+
+    @Override
+    public void beforeApplicationStart(CamelContext camelContext) {
+        if (!camelContext.getManagementStrategy().getEventNotifiers().contains(this)) {
+            camelContext.getManagementStrategy().addEventNotifier(this);
+        }
+    }
+
+    @Override
+    public void afterApplicationStart(CamelContext camelContext) {
+        // nothing to do once started
     }
 
     /** Sending events too: Camel times a send, and then tells it was sent, only when its sending is of interest. */

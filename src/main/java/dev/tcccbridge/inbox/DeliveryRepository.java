@@ -3,12 +3,12 @@ package dev.tcccbridge.inbox;
 import dev.tcccbridge.tccc.PushAction;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -130,13 +130,7 @@ public class DeliveryRepository {
                   AND lease_until IS NOT NULL""", rows.stream().map(row -> new MapSqlParameterSource()
                 .addValue("leaseUntil", leaseUntil).addValue("id", row.id()).addValue("attempt", row.attempt())
                 .addValue("worker", worker)).toArray(SqlParameterSource[]::new));
-        List<ClaimedPush> held = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            if (renewed[i] == 1) {
-                held.add(rows.get(i));
-            }
-        }
-        return held;
+        return changed(rows, renewed);
     }
 
     /** The attempt succeeded. @return false when the row was no longer this attempt's */
@@ -153,13 +147,18 @@ public class DeliveryRepository {
         int[] done = jdbc.batchUpdate(FINISH, rows.stream().map(row -> new MapSqlParameterSource()
                 .addValue("status", DONE).addValue("now", now).addValue("error", null, Types.VARCHAR)
                 .addValue("id", row.id()).addValue("attempt", row.attempt())).toArray(SqlParameterSource[]::new));
-        List<ClaimedPush> finished = new ArrayList<>();
+        return changed(rows, done);
+    }
+
+    /** The rows a batch of updates (one each) changed. */
+    private static List<ClaimedPush> changed(List<ClaimedPush> rows, int[] counts) {
+        List<ClaimedPush> changed = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            if (done[i] == 1) {
-                finished.add(rows.get(i));
+            if (counts[i] == 1) {
+                changed.add(rows.get(i));
             }
         }
-        return finished;
+        return changed;
     }
 
     /** The attempt failed for good. @return false when the row was no longer this attempt's */

@@ -1,7 +1,5 @@
 package dev.tcccbridge.inbox;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.tcccbridge.testing.InboxRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,7 +32,7 @@ class AdminReplayTest extends SalesforceBridgeTest {
         row("dry-" + session).session(session).payload(CdrJson.sample().session(session).json())
                 .receivedAt(OffsetDateTime.now(ZoneOffset.UTC).minusHours(3)).insert(jdbc);
         jdbc.update("INSERT INTO crm_dry_run_request (method, path, body, recorded_at) VALUES ('PATCH', ?, '{}', ?)",
-                "/services/data/v62.0/sobjects/Task/TCCC_Session_Id__c/" + session, OffsetDateTime.now(ZoneOffset.UTC));
+                "/services/data/v62.0/composite/sobjects/Task/TCCC_Session_Id__c", OffsetDateTime.now(ZoneOffset.UTC));
         assertThat(SALESFORCE.records().get("Task", session)).isNull();
 
         HttpResponse<String> answer = bridge.admin("POST", "/admin/inbox/replay?session=" + session);
@@ -44,8 +42,7 @@ class AdminReplayTest extends SalesforceBridgeTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(bridge.inboxRow("dry-" + session).get("status"))
                 && bridge.inboxRow("dry-" + session).get("replayed_at") != null);
         assertThat(SALESFORCE.records().get("Task", session)).containsEntry("Status", "Completed");
-        SALESFORCE.server().verify(1, patchRequestedFor(urlPathEqualTo(
-                SALESFORCE.dataPath() + "/sobjects/Task/TCCC_Session_Id__c/" + session)));
+        assertThat(SALESFORCE.records().sent("Task", "TCCC_Session_Id__c", session)).hasSize(1);
         assertThat(log.getAll()).contains("admin \"admin\" from 127.0.0.1: replayed 1 delivered or dead inbox rows"
                 + " of session " + session + ", action any");
     }
