@@ -338,14 +338,20 @@ abstract class DeliveryClaimsContract {
     }
 
     private DeliveryRepository instance(Clock time) {
+        HikariDataSource pool = pool();
+        return new DeliveryRepository(new JdbcTemplate(pool),
+                new TransactionTemplate(new DataSourceTransactionManager(pool)), time);
+    }
+
+    /** A connection pool of its own, as an instance has. */
+    private HikariDataSource pool() {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(url);
         pool.setUsername(user());
         pool.setPassword(password());
         pool.setMaximumPoolSize(4);
         pools.add(pool);
-        return new DeliveryRepository(new JdbcTemplate(pool),
-                new TransactionTemplate(new DataSourceTransactionManager(pool)), time);
+        return pool;
     }
 
     private void insertDueRows(int count) {
@@ -358,12 +364,7 @@ abstract class DeliveryClaimsContract {
     }
 
     private void insert(int count, IntFunction<String> payload) {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(url);
-        pool.setUsername(user());
-        pool.setPassword(password());
-        pools.add(pool);
-        JdbcTemplate jdbc = new JdbcTemplate(pool);
+        JdbcTemplate jdbc = new JdbcTemplate(pool());
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             rows.add(new Object[] {"push-" + i, "session-" + i, payload.apply(i), now().minusSeconds(count - i),
