@@ -29,6 +29,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * allowance is used up its calls are refused with 403 {@code REQUEST_LIMIT_EXCEEDED}; a query
  * whose URI is longer than 16,384 bytes is refused with 414. {@link #latency} makes every answer take that long.
  *
+ * <p>Like an org, it knows only the objects and fields its metadata declares: the shipped
+ * {@code salesforce/} metadata, the standard fields the bridge uses, and those a test adds
+ * ({@link #orgAlsoHas}). A query, search or record naming any other is refused as Salesforce
+ * refuses it (400 {@code INVALID_FIELD}, "No such column ..."), even where a test stubs the answer.
+ *
  * <p>Use one per test class (or one per test run, {@link SalesforceBridgeTest}): call
  * {@link #register} from {@code @DynamicPropertySource}, and {@link #resetRequests} between tests.
  */
@@ -46,10 +51,11 @@ public final class SalesforceStub implements AutoCloseable {
     private final ApiUsage usage = new ApiUsage();
     private final SalesforceRecords records = new SalesforceRecords(usage);
     private final SalesforceDirectory directory = new SalesforceDirectory(records, usage);
+    private final SalesforceSchemaCheck schema = new SalesforceSchemaCheck();
 
     public SalesforceStub() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-                .extensions(records, directory, usage));
+                .extensions(records, directory, usage, schema));
         server.start();
         stubLoginAndRestApi();
     }
@@ -62,6 +68,20 @@ public final class SalesforceStub implements AutoCloseable {
     /** The users and customers lookups find. */
     public SalesforceDirectory directory() {
         return directory;
+    }
+
+    /**
+     * The org also has these fields of the integration team's own ({@code Account.Tier__c}), until
+     * {@link #resetRequests}; any other field that the shipped metadata and the standard fields
+     * ({@link SalesforceMetadata}) do not name is refused, as a real org refuses it.
+     */
+    public void orgAlsoHas(String... objectFields) {
+        schema.orgAlsoHas(objectFields);
+    }
+
+    /** Every field the REST calls since the last reset named, with the access each needed. */
+    public java.util.Set<SalesforceMetadata.Use> fieldsUsed() {
+        return schema.uses();
     }
 
     public WireMockServer server() {
@@ -109,6 +129,7 @@ public final class SalesforceStub implements AutoCloseable {
         server.resetAll();
         records.clear();
         directory.findNothingElse();
+        schema.reset();
         usage.set(0, DEFAULT_ALLOWANCE);
         stubLoginAndRestApi();
     }
@@ -126,6 +147,9 @@ public final class SalesforceStub implements AutoCloseable {
                 .willReturn(aResponse().withTransformers(SalesforceRecords.NAME)));
         server.stubFor(patch(urlPathMatching(dataPath() + "/composite/sobjects/[^/]+/[^/]+"))
                 .willReturn(aResponse().withTransformers(SalesforceRecords.NAME)));
+        // an update by record id (the Desk user id written onto a Contact): Salesforce answers 204
+        server.stubFor(patch(urlPathMatching(dataPath() + "/sobjects/[^/]+/[^/]+"))
+                .willReturn(aResponse().withStatus(204)));
         server.stubFor(post(urlPathMatching(dataPath() + "/sobjects/[^/]+/?"))
                 .willReturn(aResponse().withTransformers(SalesforceRecords.NAME)));
         // below the queries a test stubs itself
