@@ -132,7 +132,8 @@ public class CallSummary {
         };
     }
 
-    private static Optional<String> location(Cdr cdr) {
+    /** Where the customer's number is registered: TelLocation's place and carrier, else CallerLocation. */
+    static Optional<String> location(Cdr cdr) {
         Cdr.TelLocation tel = cdr.telLocation();
         if (tel != null) {
             String place = Stream.of(tel.province(), tel.city(), tel.country())

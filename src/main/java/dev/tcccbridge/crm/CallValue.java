@@ -28,6 +28,13 @@ public enum CallValue {
     AGENT_NAME("agentName"),
     QUEUE("queue"),
     HUNG_UP_SIDE("hungUpSide"),
+    HUNG_UP_BY("hungUpBy"),
+    WAIT_SECONDS("waitSeconds"),
+    RING_SECONDS("ringSeconds"),
+    AGENTS("agents"),
+    TRANSFER_COUNT("transferCount"),
+    SATISFACTION_KEY("satisfactionKey"),
+    CUSTOMER_LOCATION("customerLocation"),
     RECORD_ID("recordId"),
     UUI("uui");
 

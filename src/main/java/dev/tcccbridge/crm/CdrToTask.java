@@ -1,39 +1,49 @@
 package dev.tcccbridge.crm;
 
-import dev.tcccbridge.crm.CrmMappingProperties.FieldMapping;
 import dev.tcccbridge.tccc.Cdr;
+import dev.tcccbridge.tccc.Cdr.ServeParticipant;
 import dev.tcccbridge.tccc.EndStatus;
 import dev.tcccbridge.tccc.Timestamps;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Variable;
 import org.springframework.stereotype.Component;
 
 /**
  * A CDR as the CRM activity of its call session (CONTRACT §4): the call's values, written into
- * the fields {@code bridge.crm.mapping.cdr-task} names. A value the call does not have is left
- * out, so an update never blanks a field; texts are cut to the field's length.
+ * the fields {@code bridge.crm.mapping.cdr-task} names, by name or by a Camel Simple expression
+ * over the CDR ({@code ${body.uui}}) and its lookups ({@code ${variable.customer.name}}). A value
+ * the call does not have is left out, so an update never blanks a field; texts are cut to the
+ * field's length.
  */
 @Component
 public class CdrToTask {
 
+    /** The mapping's setting, named in start-up errors. */
+    static final String SETTING = "bridge.crm.mapping.cdr-task";
     /** Lengths of the standard Task fields the default mapping writes. */
     static final Map<String, Integer> SALESFORCE_LENGTHS = Map.of(
             "Subject", 255, "CallDisposition", 255, "CallObject", 255, "Description", 32000);
 
-    private final List<FieldMapping> mapping;
+    private final FieldMappings<CallValue> mapping;
     private final Optional<String> defaultOwnerId;
     private final ZoneId zone;
     private final PhoneNumbers phoneNumbers;
     private final CallSummary summary;
 
-    public CdrToTask(CrmMappingProperties mapping, CrmProperties properties) {
-        this.mapping = mapping.cdrTask();
+    public CdrToTask(CrmMappingProperties mapping, CrmProperties properties, CamelContext camel) {
+        this.mapping = FieldMappings.compile(SETTING, mapping.cdrTask(), CallValue.class, CallValue::key,
+                SALESFORCE_LENGTHS, camel);
         this.defaultOwnerId = Optional.ofNullable(properties.defaultOwnerId()).filter(id -> !id.isBlank());
         this.zone = properties.timeZone();
         this.phoneNumbers = new PhoneNumbers(properties.phoneRegion());
@@ -52,18 +62,18 @@ public class CdrToTask {
                 .toList();
     }
 
-    /** The activity's fields, in mapping order. */
+    /**
+     * The activity's fields, in mapping order. Expressions see the CDR as {@code body} and the
+     * variables {@code customer} (the {@link CrmCustomer}, absent when none was found) and
+     * {@code ownerId}.
+     */
     public Map<String, Object> fields(CallParties call) {
-        Map<String, Object> fields = new LinkedHashMap<>();
         TaskLinks links = links(call);
-        for (FieldMapping field : mapping) {
-            Object value = field.constant() != null ? field.constant()
-                    : value(CallValue.of(field.value()).orElseThrow(), call, links);
-            if (value != null) {
-                fields.put(field.field(), cut(value, maxLength(field)));
-            }
-        }
-        return fields;
+        Map<String, Object> variables = new HashMap<>();
+        call.customer().ifPresent(customer -> variables.put("customer", customer));
+        call.ownerId().ifPresent(owner -> variables.put("ownerId", owner));
+        return mapping.fields(value -> value(value, call, links), call.cdr(), variables,
+                "CDR " + call.cdr().sessionId());
     }
 
     /** One value of the call; null when the call does not have it. */
@@ -98,6 +108,14 @@ public class CdrToTask {
             case AGENT_NAME -> cdr.seatUser() == null ? null : text(cdr.seatUser().name()).orElse(null);
             case QUEUE -> text(cdr.queuedSkillGroupName()).orElse(null);
             case HUNG_UP_SIDE -> text(cdr.hungUpSide()).orElse(null);
+            case HUNG_UP_BY -> text(cdr.hungUpSide()).map(CdrToTask::hungUpBy).orElse(null);
+            case WAIT_SECONDS -> secondsUntilAnswerOrEnd(cdr, cdr.queuedTimestamp());
+            case RING_SECONDS -> secondsUntilAnswerOrEnd(cdr, cdr.ringTimestamp());
+            case AGENTS -> agents(cdr);
+            case TRANSFER_COUNT -> (int) cdr.serveParticipants().stream()
+                    .filter(p -> p != null && text(p.transferFrom()).isPresent()).count();
+            case SATISFACTION_KEY -> satisfactionKey(cdr);
+            case CUSTOMER_LOCATION -> CallSummary.location(cdr).orElse(null);
             case RECORD_ID -> text(cdr.recordId()).orElse(null);
             case UUI -> text(cdr.uui()).orElse(null);
         };
@@ -114,20 +132,54 @@ public class CdrToTask {
                 .map(Timestamps::instant).flatMap(Optional::stream).min(Instant::compareTo));
     }
 
-    private static Integer maxLength(FieldMapping field) {
-        return field.maxLength() != null ? field.maxLength() : SALESFORCE_LENGTHS.get(field.field());
+    /**
+     * Seconds from a moment (queued, ringing) to the answer, or to the end when nobody answered
+     * (how long the caller waited before giving up); null when the moment never came (timestamp
+     * 0 or missing), the call has neither answer nor end, or the timestamps contradict each other.
+     */
+    static Integer secondsUntilAnswerOrEnd(Cdr cdr, Long from) {
+        Optional<Instant> start = Timestamps.instant(from);
+        Optional<Instant> end = Timestamps.instant(cdr.acceptTimestamp())
+                .or(() -> Timestamps.instant(cdr.endedTimestamp()));
+        if (start.isEmpty() || end.isEmpty() || end.get().isBefore(start.get())) {
+            return null;
+        }
+        return Math.toIntExact(Duration.between(start.get(), end.get()).toSeconds());
     }
 
-    /** Texts longer than the field are cut (never inside a surrogate pair); other values pass. */
-    static Object cut(Object value, Integer maxLength) {
-        if (!(value instanceof String text) || maxLength == null || text.length() <= maxLength) {
-            return value;
+    /** The agents of the call in the order they took part (e-mail, else number), else the last agent. */
+    static String agents(Cdr cdr) {
+        String participants = cdr.serveParticipants().stream().filter(Objects::nonNull)
+                .sorted(Comparator.comparing((ServeParticipant p) -> p.sequence() == null ? Integer.MAX_VALUE : p.sequence()))
+                .map(p -> text(p.mail()).or(() -> text(p.phone())).orElse(null))
+                .filter(Objects::nonNull).distinct().collect(Collectors.joining(", "));
+        if (!participants.isEmpty()) {
+            return participants;
         }
-        int end = Character.isHighSurrogate(text.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
-        return text.substring(0, end);
+        return cdr.seatUser() == null ? null
+                : text(cdr.seatUser().mail()).or(() -> text(cdr.seatUser().name())).orElse(null);
+    }
+
+    /** The keys pressed in the after-call survey, e.g. {@code 5}; several comma-separated. */
+    private static String satisfactionKey(Cdr cdr) {
+        String keys = cdr.postIvrKeyPressed().stream().filter(Objects::nonNull)
+                .map(k -> text(k.key()).orElse(null)).filter(Objects::nonNull).collect(Collectors.joining(","));
+        return keys.isEmpty() ? null : keys;
+    }
+
+    private static String hungUpBy(String side) {
+        return switch (side) {
+            case "user" -> "Customer";
+            case "seat" -> "Agent";
+            default -> side;
+        };
+    }
+
+    static Object cut(Object value, Integer maxLength) {
+        return FieldMappings.cut(value, maxLength);
     }
 
     private static Optional<String> text(String value) {
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+        return FieldMappings.text(value);
     }
 }

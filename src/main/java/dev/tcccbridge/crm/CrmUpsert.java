@@ -78,6 +78,11 @@ public class CrmUpsert {
                 + " (a List of CrmRecord), not " + (body == null ? "nothing" : body.getClass().getName()));
     }
 
+    /** Whether requests go to Salesforce (not bridge.crm.mode=dry-run). */
+    public boolean sending() {
+        return mode != CrmMode.DRY_RUN;
+    }
+
     /** Whether requests are only recorded (bridge.crm.mode=dry-run). */
     public boolean dryRun() {
         return mode == CrmMode.DRY_RUN;

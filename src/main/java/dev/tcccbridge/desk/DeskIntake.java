@@ -69,7 +69,7 @@ public class DeskIntake {
             }
             case INTERFACE_INVOCATION -> {
                 InterfaceInvocationRequest request = read(interfaceInvocation, body);
-                yield new DeskCallback(command, request.clientUserId(), request.sessionId());
+                yield new DeskCallback(command, request.clientUserId(), request.sessionId(), request.variables());
             }
         };
     }

@@ -6,8 +6,16 @@ public sealed interface DeskLookup {
     DeskLookup NOT_FOUND = new NotFound();
     DeskLookup UNAVAILABLE = new Unavailable();
 
-    /** The user's record. */
-    record Found(DeskCustomer customer) implements DeskLookup {
+    /**
+     * The user's record.
+     *
+     * @param byMatch found just now by a bot variable (phone, e-mail), not by the user id
+     */
+    record Found(DeskCustomer customer, boolean byMatch) implements DeskLookup {
+
+        public Found(DeskCustomer customer) {
+            this(customer, false);
+        }
     }
 
     /** No record, no usable user id, or CRM lookups are off (dry-run). */

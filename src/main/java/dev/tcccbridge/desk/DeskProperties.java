@@ -33,7 +33,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxClockSkew         how far {@code RequestTime} may be from now
  * @param timeout              every answer is sent within this time; the CRM lookup gets 80 % of it
  * @param maxConcurrentLookups CRM lookups running at once; more wait (within the time budget)
- * @param customer             which CRM record a Desk user is
+ * @param customer             which CRM record a Desk user is, and how else to find it
+ * @param linkUserId           write the user id onto a record found by a bot variable instead
+ *                             (phone or e-mail), so the next chat matches it directly
  * @param assignment           how the record names agents and an agent group
  * @param variables            session variables answered to {@code InterfaceInvocation}:
  *                             variable name to field path on the customer record
@@ -52,6 +54,7 @@ public record DeskProperties(
         @DefaultValue("16") @Min(1) int maxConcurrentLookups,
         @DefaultValue("256KB") @NotNull DataSize maxBodyBytes,
         @Valid @DefaultValue Customer customer,
+        @DefaultValue("true") boolean linkUserId,
         @Valid @DefaultValue Assignment assignment,
         Map<@NotBlank String, @NotNull @Pattern(regexp = FIELD_PATH, message = FIELD_PATH_MESSAGE) String> variables,
         @Valid @DefaultValue Cache cache,
@@ -89,15 +92,33 @@ public record DeskProperties(
      * @param userIdField its field holding the Desk user id ({@code ClientUserId})
      * @param condition   optional SOQL condition added to the query with AND, e.g.
      *                    {@code IsDeleted = false}; written by the operator, never from a request
+     * @param matchVariables variables of {@code Chatbot.InterfaceInvocation}'s Body holding a phone
+     *                    number or an e-mail the bot collected, tried in order when the user id
+     *                    matches no record; empty: no such lookup
+     * @param phoneFields the record's phone fields a number must be in
+     * @param emailFields the record's e-mail fields an address must be in
      */
     public record Customer(
             @DefaultValue("Contact") @NotBlank @Pattern(regexp = NAME, message = "must be an sObject name") String object,
             @DefaultValue("TCCC_Desk_User_Id__c") @NotBlank @Pattern(regexp = NAME, message = "must be a field name")
             String userIdField,
-            String condition) {
+            String condition,
+            List<@NotBlank String> matchVariables,
+            @DefaultValue({"Phone", "MobilePhone", "HomePhone", "OtherPhone", "AssistantPhone"})
+            List<@NotNull @Pattern(regexp = NAME, message = "must be a field name") String> phoneFields,
+            @DefaultValue("Email")
+            List<@NotNull @Pattern(regexp = NAME, message = "must be a field name") String> emailFields) {
 
         public Customer {
             condition = condition == null || condition.isBlank() ? null : condition.trim();
+            matchVariables = matchVariables == null ? List.of() : List.copyOf(matchVariables);
+            phoneFields = phoneFields == null ? List.of() : List.copyOf(phoneFields);
+            emailFields = emailFields == null ? List.of() : List.copyOf(emailFields);
+        }
+
+        /** The customer of a Desk user, found by the user id only. */
+        public Customer(String object, String userIdField, String condition) {
+            this(object, userIdField, condition, List.of(), List.of("Phone", "MobilePhone"), List.of("Email"));
         }
     }
 

@@ -19,6 +19,20 @@ public record InterfaceInvocationRequest(
         return text("SystemSessionID");
     }
 
+    /** Every variable of the Body that is a value (text, number), as text. */
+    public java.util.Map<String, String> variables() {
+        java.util.Map<String, String> variables = new java.util.LinkedHashMap<>();
+        if (body != null && body.isObject()) {
+            body.fields().forEachRemaining(field -> {
+                String value = text(field.getKey());
+                if (value != null) {
+                    variables.put(field.getKey(), value);
+                }
+            });
+        }
+        return variables;
+    }
+
     private String text(String field) {
         if (body == null || !body.isObject()) {
             return null;

@@ -26,7 +26,11 @@ final class SalesforceRecords {
         if (records.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode record = records.get(0);
+        return Optional.of(customer(records.get(0), fieldPaths));
+    }
+
+    /** One record of a query or search answer as a {@link DeskCustomer}. */
+    static DeskCustomer customer(JsonNode record, List<String> fieldPaths) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (String path : fieldPaths) {
             String value = text(at(record, path));
@@ -34,7 +38,7 @@ final class SalesforceRecords {
                 fields.put(path, value);
             }
         }
-        return Optional.of(new DeskCustomer(text(at(record, "Id")), fields));
+        return new DeskCustomer(text(at(record, "Id")), fields);
     }
 
     /** The node at a dotted path; Salesforce answers its own spelling of names, so case is ignored. */

@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * @param attachAudio        attach the recording to the mail (the link is always there)
  * @param maxAttachmentBytes larger recordings are linked, not attached
  * @param downloadTimeout    the time a recording's download may take in all: connect, redirects, body
- * @param createCallbackTask upsert a "Call back" Task in the CRM for each voicemail
+ * @param createCallbackTask upsert a "Call back" Task in the CRM for each voicemail (on by default)
  */
 @Validated
 @ConfigurationProperties("bridge.voicemail")
@@ -22,7 +22,7 @@ public record VoicemailProperties(
         @DefaultValue("false") boolean attachAudio,
         @DefaultValue("10MB") DataSize maxAttachmentBytes,
         @DefaultValue("10s") Duration downloadTimeout,
-        @DefaultValue("false") boolean createCallbackTask) {
+        @DefaultValue("true") boolean createCallbackTask) {
 
     public VoicemailProperties {
         if (maxAttachmentBytes.toBytes() < 0) {

@@ -1,6 +1,8 @@
 package dev.tcccbridge.recording;
 
+import dev.tcccbridge.crm.CrmMappingProperties;
 import dev.tcccbridge.crm.CrmProperties;
+import dev.tcccbridge.crm.FieldMappings;
 import dev.tcccbridge.crm.PhoneNumbers;
 import dev.tcccbridge.inbox.DeliveryDeferred;
 import dev.tcccbridge.tccc.Recording;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Body;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
@@ -19,7 +22,8 @@ import org.springframework.stereotype.Component;
  * upserted by SessionId like the CDR. The value is computed from every recording of the session
  * the inbox holds, not from this push alone, so a repeated, replayed or late push writes the same
  * text and never drops a link another push wrote; archived recordings are listed with their File.
- * Only that field is sent: the CDR's fields stay.
+ * Only that field is sent, with those of {@code bridge.crm.mapping.recording-task} (none by
+ * default): the CDR's fields stay.
  */
 @Component
 public class RecordingToTask {
@@ -33,13 +37,16 @@ public class RecordingToTask {
     private final ArchivedRecordings archived;
     private final RecordingLinks links;
     private final String field;
+    private final FieldMappings<RecordingValue> mapping;
 
     public RecordingToTask(SessionRecordings inbox, ArchivedRecordings archived, CrmProperties crm,
-                           RecordingProperties properties) {
+                           RecordingProperties properties, CrmMappingProperties mappings, CamelContext camel) {
         this.inbox = inbox;
         this.archived = archived;
         this.links = new RecordingLinks(new PhoneNumbers(crm.phoneRegion()));
         this.field = properties.taskField();
+        this.mapping = FieldMappings.compile("bridge.crm.mapping.recording-task", mappings.recordingTask(),
+                RecordingValue.class, RecordingValue::key, Map.of(), camel);
     }
 
     /** Body: the recording → the activity's recording field, for {@code direct:crm-upsert}. */
@@ -49,6 +56,11 @@ public class RecordingToTask {
         exchange.setProperty(WRITTEN, text);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put(field, text);
+        fields.putAll(mapping.fields(value -> switch (value) {
+            case RECORD_ID -> recording.recordId();
+            case ENDPOINT_USER -> recording.endpointUser();
+            case RECORD_URL -> recording.recordUrl();
+        }, recording, Map.of(), "Recording " + recording.recordId()));
         return fields;
     }
 
