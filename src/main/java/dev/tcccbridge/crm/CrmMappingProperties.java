@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -45,6 +46,7 @@ public record CrmMappingProperties(@NotEmpty(message = "must list the fields wri
     public record FieldMapping(@NotBlank String field, String value, String constant, String expression,
                                @Min(1) Integer maxLength) {
 
+        @ConstructorBinding
         public FieldMapping {
             expression = expression == null || expression.isBlank() ? null : expression;
         }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -109,6 +110,7 @@ public record DeskProperties(
             @DefaultValue("Email")
             List<@NotNull @Pattern(regexp = NAME, message = "must be a field name") String> emailFields) {
 
+        @ConstructorBinding
         public Customer {
             condition = condition == null || condition.isBlank() ? null : condition.trim();
             matchVariables = matchVariables == null ? List.of() : List.copyOf(matchVariables);
