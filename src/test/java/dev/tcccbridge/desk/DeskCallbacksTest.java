@@ -3,6 +3,9 @@ package dev.tcccbridge.desk;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -11,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import dev.tcccbridge.testing.SalesforceDirectory;
 import dev.tcccbridge.testing.SalesforceStub;
 import dev.tcccbridge.testing.TestDatabases;
 import java.net.http.HttpResponse;
@@ -41,7 +45,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "bridge.desk.token=desk-callback-token",
         "bridge.desk.assignment.group-field=Account.Tier__c",
         "bridge.desk.assignment.group-ids[Gold]=6521",
-        "bridge.desk.variables.accountTier=Account.Tier__c"})
+        "bridge.desk.variables.accountTier=Account.Tier__c",
+        "bridge.desk.customer.match-variables=phone,email"})
 class DeskCallbacksTest {
 
     static final SalesforceStub SALESFORCE = new SalesforceStub();
@@ -338,6 +343,50 @@ class DeskCallbacksTest {
         assertThat(count("assign_human", "matched")).isEqualTo(matched + 1);
         assertThat(count("interface_invocation", "no_match")).isEqualTo(noMatch + 1);
         assertThat(count("none", "refused")).isEqualTo(refused + 1);
+    }
+
+    @Test
+    void chatUserFoundByThePhoneNumberTheBotCollectedIsRoutedToTheOwnerAndLinkedBack() throws Exception {
+        stubQuery(containing("'user900'"), NO_RECORDS);
+        // the Contact's number as a user typed it in Salesforce; another Contact only shares digits
+        SALESFORCE.directory().search("18412347605",
+                SalesforceDirectory.contact("003000000000077AAA", "Not Him", "Phone", "+1 218 412 347 605", "x@example.com"),
+                SalesforceDirectory.contact("003000000000042AAA", "Li Wei 李伟", "MobilePhone", "(+86) 184-1234-7605",
+                        "anna.agent@example.com"));
+        String invocation = """
+                {"Body":{"SystemClientUserID":"user900","SystemSessionID":"s-900","phone":"184 1234 7605"},
+                 "EventTime":1731488371784}""";
+
+        HttpResponse<String> invoke = desk.send("Chatbot.InterfaceInvocation", invocation);
+        HttpResponse<String> assign = desk.send("ChatBot.OnAssignHuman", DeskClient.assignHuman("user900"));
+
+        assertThat(json.readTree(invoke.body()).path("Body")).isEqualTo(json.readTree("""
+                {"customerName":"Li Wei 李伟","ownerEmail":"anna.agent@example.com"}"""));
+        assertThat(json.readTree(assign.body()).path("AgentIdList")).isEqualTo(json.readTree("[\"anna.agent@example.com\"]"));
+        // the search asked for the number in both forms, in the phone fields, with the user id field
+        SALESFORCE.server().verify(1, getRequestedFor(urlPathEqualTo(SALESFORCE.dataPath() + "/search/"))
+                .withQueryParam("q", containing("IN PHONE FIELDS RETURNING Contact(")));
+        // linked back, once, after the answer: the next chat of user900 matches by its id
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                SALESFORCE.server().verify(1, patchRequestedFor(urlPathEqualTo(SALESFORCE.dataPath()
+                        + "/sobjects/Contact/003000000000042AAA"))
+                        .withRequestBody(equalToJson("{\"TCCC_Desk_User_Id__c\":\"user900\"}"))));
+        assertThat(SALESFORCE.server().findAll(patchRequestedFor(urlPathMatching(".*/sobjects/Contact/.*")))).hasSize(1);
+    }
+
+    @Test
+    void aBotVariableThatMatchesNobodyGetsNoAssignmentAndLinksNothing() throws Exception {
+        stubQuery(containing("'user901'"), NO_RECORDS);
+        String invocation = """
+                {"Body":{"SystemClientUserID":"user901","SystemSessionID":"s-901","email":"nobody@example.com"}}""";
+
+        HttpResponse<String> invoke = desk.send("Chatbot.InterfaceInvocation", invocation);
+
+        assertThat(json.readTree(invoke.body())).isEqualTo(json.readTree("""
+                {"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","Body":{}}"""));
+        SALESFORCE.server().verify(1, getRequestedFor(urlPathEqualTo(SALESFORCE.dataPath() + "/search/"))
+                .withQueryParam("q", containing("IN EMAIL FIELDS")));
+        SALESFORCE.server().verify(0, patchRequestedFor(urlPathMatching(".*/sobjects/.*")));
     }
 
     private void assertRefused(HttpResponse<String> response) throws Exception {
