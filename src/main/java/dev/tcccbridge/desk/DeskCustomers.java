@@ -90,7 +90,7 @@ public class DeskCustomers {
         if (!crmEnabled) {
             return DeskLookup.NOT_FOUND;
         }
-        DeskLookup byUser = usableUserId(callback) ? cache.getIfPresent(userKey(callback)) : DeskLookup.NOT_FOUND;
+        DeskLookup byUser = usableUserId(callback, true) ? cache.getIfPresent(userKey(callback)) : DeskLookup.NOT_FOUND;
         if (byUser instanceof DeskLookup.Found) {
             return byUser;
         }
@@ -213,13 +213,23 @@ public class DeskCustomers {
         return DeskLookup.UNAVAILABLE;
     }
 
-    private boolean usableUserId(DeskCallback callback) {
+    private static boolean usableUserId(DeskCallback callback) {
+        return usableUserId(callback, false);
+    }
+
+    /** Whether the user id can be looked up; {@code log}: say why not (once per callback). */
+    private static boolean usableUserId(DeskCallback callback, boolean log) {
         String userId = callback.clientUserId();
         if (userId == null || userId.isBlank()) {
-            LOG.debug("Desk {} of session {} names no user", callback.command().vendorName(), callback.sessionId());
+            if (log) {
+                LOG.debug("Desk {} of session {} names no user", callback.command().vendorName(), callback.sessionId());
+            }
             return false;
         }
         if (!SalesforceQueries.quotable(userId)) {
+            if (!log) {
+                return false;
+            }
             LOG.warn("Desk {} of session {}: user id of {} characters with control characters or longer than {}: "
                     + "not looked up", callback.command().vendorName(), callback.sessionId(), userId.length(),
                     SalesforceQueries.MAX_LITERAL_LENGTH);

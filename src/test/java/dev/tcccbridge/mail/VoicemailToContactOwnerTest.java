@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,36 @@ class VoicemailToContactOwnerTest extends SalesforceBridgeTest {
         String text = (String) ((MimeMultipart) mail.getContent()).getBodyPart(0).getContent();
         assertThat(text).contains("Wang Fang", SALESFORCE.baseUrl() + "/003000000000031AAA",
                 "https://recorder.example/vm-owner.mp3");
+    }
+
+    @Test
+    void theVoicemailBecomesAnOpenCallBackTaskLinkedToTheCallerAndToTheCallsTask() throws Exception {
+        directory.search("18486147605", SalesforceDirectory.contact("003000000000031AAA", "Wang Fang", "MobilePhone",
+                "+86 184-8614-7605", "fang.owner@sales.example"));
+        // the call the voicemail was left in has its Task already (its CDR came first)
+        String callTask = SALESFORCE.records().put("Task", "TCCC_Session_Id__c", "vm-call-session",
+                Map.of("Subject", "Inbound call from +86 184 8614 7605"));
+        int mailsBefore = emls().size();
+
+        bridge.push("voicemail", "vm-task-1", """
+                {"SdkAppId":1400264214,"SessionId":"vm-call-session","Timestamp":1677140068,
+                 "RecordURL":"https://recorder.example/vm-call.mp3","EndpointUser":"008618486147605"}""");
+        bridge.awaitStatus("vm-task-1", "DONE");
+
+        Map<String, Object> task = SALESFORCE.records().get("Task", "voicemail:vm-call-session");
+        assertThat(task).containsEntry("Subject", "Call back +86 184 8614 7605 (Wang Fang)")
+                .containsEntry("Status", "Not Started")
+                .containsEntry("ActivityDate", "2023-02-23")
+                .containsEntry("WhoId", "003000000000031AAA")
+                .containsEntry("OwnerId", "005000000000077AAA")
+                .containsEntry("TCCC_Call_Task_Id__c", callTask);
+        assertThat((String) task.get("Description")).contains("https://recorder.example/vm-call.mp3", "Call: " + callTask);
+        // the call's own Task is left as it was, and the mail still goes
+        assertThat(SALESFORCE.records().get("Task", "vm-call-session")).doesNotContainKey("TCCC_Call_Task_Id__c");
+        await().atMost(Duration.ofSeconds(5)).until(() -> emls().size() == mailsBefore + 1);
+        for (Path eml : emls()) {
+            Files.delete(eml);
+        }
     }
 
     private static List<Path> emls() throws Exception {

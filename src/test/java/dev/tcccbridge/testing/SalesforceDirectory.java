@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * <li>active users by e-mail: {@code SELECT ... FROM User WHERE ... Email = '..'} or
  * {@code Email IN ('..', ..)} (e-mails compared without case);</li>
  * <li>records by an external id: {@code SELECT f FROM Object WHERE f IN ('..', ..)} against the
- * records upserts wrote ({@link SalesforceRecords});</li>
+ * records upserts wrote ({@link SalesforceRecords}), and {@code SELECT Id FROM Object WHERE f = '..'}
+ * the same way;</li>
  * <li>phone searches: {@code FIND {"a" OR "b" ...} IN PHONE FIELDS RETURNING Contact(... LIMIT n),
  * Lead(... LIMIT n)}: every record registered for a term the search contains ({@link #search}),
  * each object cut to its LIMIT, 2,000 at most. A search text over 4,000 characters (where
@@ -44,6 +45,8 @@ public final class SalesforceDirectory implements ResponseDefinitionTransformerV
             "(?is)\\bFROM\\s+User\\s+WHERE\\b.*?\\bEmail\\s*(?:=\\s*('(?:\\\\.|[^'\\\\])*')|IN\\s*\\(([^)]*)\\))");
     private static final Pattern BY_EXTERNAL_ID = Pattern.compile(
             "(?is)^\\s*SELECT\\s+(\\w+)\\s+FROM\\s+(\\w+)\\s+WHERE\\s+(\\w+)\\s+IN\\s*\\(([^)]*)\\)\\s*$");
+    private static final Pattern ID_BY_EXTERNAL_ID = Pattern.compile(
+            "(?is)^\\s*SELECT\\s+Id\\s+FROM\\s+(\\w+)\\s+WHERE\\s+(\\w+)\\s*=\\s*('(?:\\\\.|[^'\\\\])*')(?:\\s+LIMIT\\s+\\d+)?\\s*$");
     private static final Pattern LITERAL = Pattern.compile("'((?:\\\\.|[^'\\\\])*)'");
     private static final Pattern SEARCH = Pattern.compile("(?s)^FIND \\{(.*)\\} IN PHONE FIELDS RETURNING (.*)$");
     private static final Pattern RETURNING = Pattern.compile("(\\w+)\\(([^()]*)\\)");
@@ -128,7 +131,15 @@ public final class SalesforceDirectory implements ResponseDefinitionTransformerV
         ArrayNode found = JSON.createArrayNode();
         Matcher user = USER_BY_EMAIL.matcher(soql);
         Matcher byExternalId = BY_EXTERNAL_ID.matcher(soql);
-        if (user.find()) {
+        Matcher idByExternalId = ID_BY_EXTERNAL_ID.matcher(soql);
+        if (idByExternalId.find()) {
+            for (String value : literals(idByExternalId.group(3))) {
+                Map<String, Object> record = records.get(idByExternalId.group(1), value);
+                if (record != null) {
+                    found.add(record(idByExternalId.group(1), (String) record.get("Id")));
+                }
+            }
+        } else if (user.find()) {
             List<String> emails = user.group(1) != null ? literals(user.group(1)) : literals(user.group(2));
             for (String email : new LinkedHashSet<>(emails)) {
                 String id = users.get(email.toLowerCase(Locale.ROOT));
