@@ -92,7 +92,21 @@ class DeskCallbacksTest {
         SALESFORCE.orgAlsoHas("Account.Tier__c");
         customers.forgetAll();
         desk = new DeskClient(port, "1400000001", "desk-callback-token");
+        if (!warmedUp) {
+            // the first lookups after a start load classes and may miss the time budget (DESK.md):
+            // these tests check what is asked and answered, so they begin with a warm bridge
+            stubQuery(containing("'warm-up'"), NO_RECORDS);
+            for (int i = 0; i < 3; i++) {
+                desk.send("ChatBot.OnAssignHuman", DeskClient.assignHuman("warm-up"));
+                customers.forgetAll();
+            }
+            warmedUp = true;
+            SALESFORCE.resetRequests();
+            SALESFORCE.orgAlsoHas("Account.Tier__c");
+        }
     }
+
+    static boolean warmedUp;
 
     @Test
     void assignHumanAnswersTheOwnerOfTheCustomersContactAndTheGroupOfItsTier() throws Exception {
