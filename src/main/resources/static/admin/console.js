@@ -125,9 +125,10 @@
         svg.append(rect);
       }
     });
-    for (const [i, label] of [[0, '-60 min'], [minutes.length - 1, 'now']]) {
+    for (const [x, anchor, label] of [[left, 'start', '60 min ago'], [width, 'end', 'now']]) {
       const text = document.createElementNS(SVG, 'text');
-      text.setAttribute('x', (left + i * step).toFixed(1));
+      text.setAttribute('x', x);
+      text.setAttribute('text-anchor', anchor);
       text.setAttribute('y', bottom + 14);
       text.textContent = label;
       svg.append(text);

@@ -60,7 +60,8 @@ public class MailConnection {
             described.put("starttls", mail.starttls());
             described.put("login", mail.username() != null && !mail.username().isBlank());
         } else {
-            described.put("outboxDir", mail.outboxDir().toAbsolutePath().normalize().toString());
+            // as configured: the console need not learn the server's folders
+            described.put("outboxDir", mail.outboxDir().toString());
         }
         Check check = check();
         described.put("up", check.up());
@@ -90,7 +91,7 @@ public class MailConnection {
         Path dir = mail.outboxDir().toAbsolutePath().normalize();
         boolean writable = Files.isDirectory(dir) ? Files.isWritable(dir)
                 : dir.getParent() != null && Files.isWritable(nearestExisting(dir));
-        return new Check(writable, writable ? "mails are written to " + dir : dir + " cannot be written", now);
+        return new Check(writable, writable ? "the outbox can be written" : mail.outboxDir() + " cannot be written", now);
     }
 
     private static Path nearestExisting(Path dir) {
