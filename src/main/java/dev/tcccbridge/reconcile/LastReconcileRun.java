@@ -44,6 +44,8 @@ public class LastReconcileRun {
         }
         String error = run.error() != null && run.error().length() > MAX_ERROR_LENGTH
                 ? run.error().substring(0, MAX_ERROR_LENGTH) : run.error();
+        // the migration made the one row; a database emptied by hand gets it back
+        jdbc.update("INSERT INTO reconcile_last_run (name) VALUES (?) ON CONFLICT DO NOTHING", ReconcileRuns.LOCK_NAME);
         jdbc.update("""
                 UPDATE reconcile_last_run SET outcome = ?, finished_at = ?, run_by = ?, window_start = ?, window_end = ?,
                        pages = ?, seen = ?, fed = ?, recordings = ?, voicemails = ?, unreadable = ?, recent = ?, error = ?
