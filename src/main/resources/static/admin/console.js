@@ -81,7 +81,7 @@
       tr.dataset.action = row.action;
       tr.append(el('td', row.status, row.status === 'DEAD' ? 'bad' : ''), el('td', row.action),
         el('td', row.rows, 'num'), el('td', row.status === 'PENDING' ? age(row.oldestAgeSeconds) + ' waiting'
-          : 'died since ' + age(row.oldestAgeSeconds)));
+          : 'oldest came ' + age(row.oldestAgeSeconds) + ' ago'));
       body.append(tr);
     }
     $('inbox-empty').hidden = overview.inbox.length > 0;
