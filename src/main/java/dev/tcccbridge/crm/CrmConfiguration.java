@@ -2,8 +2,6 @@ package dev.tcccbridge.crm;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -38,12 +36,5 @@ public class CrmConfiguration {
             LOG.info("CRM mode: dry-run (no Salesforce settings: requests are recorded, not sent)");
         }
         return mode;
-    }
-
-    /** {@code crm} in /actuator/health: the mode, so that a dry-run bridge is not taken for a sending one. */
-    @Bean
-    HealthIndicator crmHealthIndicator(CrmMode mode) {
-        Health health = Health.up().withDetail("mode", mode == CrmMode.SALESFORCE ? "salesforce" : "dry-run").build();
-        return () -> health;
     }
 }

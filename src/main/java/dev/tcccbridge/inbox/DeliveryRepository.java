@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -232,6 +233,18 @@ public class DeliveryRepository {
                 SELECT id, push_id, action, session_id, status, attempts, received_at, finished_at, last_error
                 FROM tccc_inbox WHERE id = :id""", Map.of("id", id), DeliveryRepository::inboxRow)
                 .stream().findFirst();
+    }
+
+    /** A row and its payload, as the push stored it. */
+    public Optional<Map<String, Object>> withPayload(long id) {
+        return jdbc.query("""
+                SELECT id, push_id, action, session_id, status, attempts, received_at, finished_at, last_error, payload
+                FROM tccc_inbox WHERE id = :id""", Map.of("id", id), (rs, row) -> {
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("row", inboxRow(rs, row));
+                    answer.put("payload", rs.getString("payload"));
+                    return answer;
+                }).stream().findFirst();
     }
 
     /**

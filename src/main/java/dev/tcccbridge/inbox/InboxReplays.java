@@ -69,6 +69,17 @@ public class InboxReplays {
             where.append(" AND action = :action");
             params.put("action", selection.action().value());
         }
+        return replayWhere(where.toString(), params);
+    }
+
+    /** Makes the dead rows that died of exactly this reason (their last error) due now. @return how many */
+    public int replayDead(String reason) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("reason", reason);
+        return replayWhere("status = 'DEAD' AND last_error = :reason", params);
+    }
+
+    private int replayWhere(String where, Map<String, Object> params) {
         params.put("limit", BATCH_SIZE);
         int replayed = 0;
         long after = 0;

@@ -1,8 +1,10 @@
 package dev.tcccbridge.inbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +20,34 @@ public class QuarantineRepository {
     public QuarantineRepository(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /**
+     * A quarantined push as operators see it.
+     *
+     * @param headers the request's headers as JSON (without Authorization and Cookie)
+     * @param body    the body as UTF-8 text (bytes that are not UTF-8 shown as U+FFFD)
+     */
+    public record Quarantined(long id, String pushId, String action, int httpStatus, String reason, String headers,
+                              String body, int bodyBytes, OffsetDateTime receivedAt) {
+    }
+
+    /** The most recent quarantined pushes. */
+    public List<Quarantined> recent(int limit) {
+        return jdbc.query("""
+                SELECT id, push_id, action, http_status, reason, headers, body, received_at FROM tccc_quarantine
+                ORDER BY received_at DESC, id DESC LIMIT ?""", (rs, row) -> {
+                    byte[] body = rs.getBytes("body");
+                    return new Quarantined(rs.getLong("id"), rs.getString("push_id"), rs.getString("action"),
+                            rs.getInt("http_status"), rs.getString("reason"), rs.getString("headers"),
+                            new String(body, StandardCharsets.UTF_8), body.length,
+                            rs.getObject("received_at", OffsetDateTime.class));
+                }, limit);
+    }
+
+    public long count() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM tccc_quarantine", Long.class);
+        return count == null ? 0 : count;
     }
 
     /**

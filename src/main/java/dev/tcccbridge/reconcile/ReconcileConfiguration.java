@@ -2,6 +2,7 @@ package dev.tcccbridge.reconcile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcccbridge.http.JsonAnswers;
+import dev.tcccbridge.inbox.DeliveryWorker;
 import dev.tcccbridge.inbox.InboxHorizon;
 import dev.tcccbridge.schedule.SchedulerLock;
 import dev.tcccbridge.tccc.PushReader;
@@ -28,8 +29,13 @@ public class ReconcileConfiguration {
 
     @Bean
     ReconcileRuns reconcileRuns(SchedulerLock lock, InboxHorizon horizon, ReconcileProperties reconcile, Clock clock,
-                                MeterRegistry metrics) {
-        return new ReconcileRuns(lock, horizon, reconcile, clock, metrics);
+                                MeterRegistry metrics, LastReconcileRun lastReconcileRun) {
+        return new ReconcileRuns(lock, horizon, reconcile, clock, metrics, lastReconcileRun);
+    }
+
+    @Bean
+    LastReconcileRun lastReconcileRun(JdbcTemplate jdbc, Clock clock, DeliveryWorker instance) {
+        return new LastReconcileRun(jdbc, clock, instance.id());
     }
 
     @Bean

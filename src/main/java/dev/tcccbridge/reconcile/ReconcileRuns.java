@@ -33,14 +33,20 @@ public class ReconcileRuns {
     private final ReconcileProperties properties;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final LastReconcileRun last;
 
     public ReconcileRuns(SchedulerLock lock, InboxHorizon horizon, ReconcileProperties properties, Clock clock,
-                         MeterRegistry metrics) {
+                         MeterRegistry metrics, LastReconcileRun last) {
         this.lock = lock;
         this.horizon = horizon;
         this.properties = properties;
         this.clock = clock;
         this.metrics = metrics;
+        this.last = last;
+        // every outcome exported from the start, so that an alert sees the first failure as an increase
+        for (String outcome : new String[] {ReconcileRun.DONE, ReconcileRun.SKIPPED, ReconcileRun.FAILED}) {
+            metrics.counter("bridge.reconcile.runs", "outcome", outcome);
+        }
     }
 
     /** Takes the lock {@value #LOCK_NAME} unless another instance holds it. @return whether taken */
@@ -79,6 +85,7 @@ public class ReconcileRuns {
     public ReconcileRun done(@ExchangeProperty(ReconcileProgress.PROPERTY) ReconcileProgress run) {
         ReconcileRun done = count(run.run(ReconcileRun.DONE, null));
         CdrWindow window = run.window();
+        last.record(done, window);
         LOG.info("reconciliation of {}: {} CDRs seen; fed into the inbox: {} calls, {} recordings, {} voicemails;"
                         + " {} unreadable, {} ended too recently",
                 window == null ? "nothing" : window.startTimeStamp() + ".." + window.endTimeStamp(), done.seen(),
@@ -91,6 +98,7 @@ public class ReconcileRuns {
                                @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         ReconcileProgress progress = run == null ? new ReconcileProgress(null, 0) : run;
         ReconcileRun failed = count(progress.run(ReconcileRun.FAILED, String.valueOf(cause.getMessage())));
+        last.record(failed, progress.window());
         int fed = failed.fed() + failed.recordings() + failed.voicemails();
         if (cause instanceof TcccApiException api) {
             LOG.warn("reconciliation stopped after {} pushes fed: {} (RequestId {}); the next run tries again", fed,

@@ -22,20 +22,25 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
 /**
  * Who may call what. Each path group has its own filter chain, first match wins:
  * <ol>
  *   <li>the built-in token endpoint {@code /oauth2/**} ({@link TokenEndpointConfiguration}), when on;</li>
- *   <li>{@code /admin/**}: HTTP Basic with {@code bridge.admin.*}, refused when those are not set;</li>
+ *   <li>{@code /admin/**} (the console and its API): HTTP Basic with {@code bridge.admin.*}, refused when
+ *       those are not set;</li>
  *   <li>the push path: from {@code bridge.tccc.push.allowed-sources} only, when set, then as
  *       {@code bridge.tccc.push.auth.mode} says;</li>
  *   <li>{@code /actuator/**}: open; with the admin credentials, health shows its details;</li>
+ *   <li>the front page {@code /}: open;</li>
  *   <li>everything else, open: the Desk callback (it checks its own Sign), and any route an
  *       integration team adds.</li>
  * </ol>
- * All are machine endpoints: no sessions, no CSRF tokens, no login pages.
+ * No sessions, no CSRF tokens, no login pages: callers are machines, and the console (a browser page
+ * under {@code /admin/}) uses the admin's HTTP Basic credentials too, its writes refused when they come
+ * from another site's page ({@link SameOriginWrites}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -44,6 +49,15 @@ public class SecurityConfiguration {
     static final int ADMIN_ORDER = 2;
     static final int PUSH_ORDER = 3;
     static final int ACTUATOR_ORDER = 4;
+    static final int FRONT_PAGE_ORDER = 5;
+
+    /**
+     * The pages' Content Security Policy: scripts, styles and requests of the bridge itself only, no inline
+     * script, no frames, no plug-ins; with the console writing data as text only, a hostile payload shown
+     * there cannot run.
+     */
+    public static final String PAGES_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+            + " connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
@@ -61,6 +75,21 @@ public class SecurityConfiguration {
             http.authorizeHttpRequests(requests -> requests.anyRequest().denyAll());
         }
         http.exceptionHandling(errors -> errors.authenticationEntryPoint(challenge));
+        // the console's pages are under /admin/ too: another site's page may not change anything through them
+        http.addFilterBefore(new SameOriginWrites(), DisableEncodeUrlFilter.class);
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CSP)));
+        return machineEndpoint(http).build();
+    }
+
+    /** The front page ({@code /}, naming the bridge and linking the console, health and docs): open, with the CSP. */
+    @Bean
+    @Order(FRONT_PAGE_ORDER)
+    SecurityFilterChain frontPageSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/"),
+                PathPatternRequestMatcher.withDefaults().matcher("/index.html"),
+                PathPatternRequestMatcher.withDefaults().matcher("/bridge.css")));
+        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CSP)));
         return machineEndpoint(http).build();
     }
 
