@@ -60,7 +60,7 @@ public class CdrToTask {
             Object value = field.constant() != null ? field.constant()
                     : value(CallValue.of(field.value()).orElseThrow(), call, links);
             if (value != null) {
-                fields.put(field.field(), cut(value, maxLength(field)));
+                fields.put(field.field(), cut(wellFormed(value), maxLength(field)));
             }
         }
         return fields;
@@ -116,6 +116,25 @@ public class CdrToTask {
 
     private static Integer maxLength(FieldMapping field) {
         return field.maxLength() != null ? field.maxLength() : SALESFORCE_LENGTHS.get(field.field());
+    }
+
+    /**
+     * Texts as Salesforce takes them: a lone surrogate (which has no UTF-8) becomes U+FFFD, and
+     * control characters other than line breaks and tabs (NUL among them) are left out.
+     */
+    static Object wellFormed(Object value) {
+        if (!(value instanceof String text)) {
+            return value;
+        }
+        StringBuilder clean = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+                clean.append('\uFFFD');
+            } else if (!Character.isISOControl(c) || c == '\n' || c == '\r' || c == '\t') {
+                clean.appendCodePoint(c);
+            }
+        });
+        return clean.length() == text.length() && clean.toString().equals(text) ? text : clean.toString();
     }
 
     /** Texts longer than the field are cut (never inside a surrogate pair); other values pass. */

@@ -79,6 +79,10 @@ public class PushIntake {
             throw new PushRejected(PushError.BAD_PUSH_ID,
                     "X-TCCC-PUSH-UUID is longer than " + PushIds.MAX_LENGTH + " characters");
         }
+        if (pushUuid != null && !storable(pushUuid)) {
+            throw new PushRejected(PushError.BAD_PUSH_ID,
+                    "X-TCCC-PUSH-UUID contains control characters or broken UTF-16");
+        }
         return PushIds.of(action.value(), pushUuid, body);
     }
 
@@ -110,12 +114,30 @@ public class PushIntake {
             throw new PushRejected(PushError.INVALID_FIELD,
                     "SessionId is longer than " + MAX_SESSION_ID_LENGTH + " characters");
         }
+        requireStorable(payload.sessionId(), "SessionId");
         if (payload instanceof Recording r) {
             require(r.recordId(), "RecordId");
+            requireStorable(r.recordId(), "RecordId");
             require(r.bestUrl(), "RecordURL");
         } else if (payload instanceof Voicemail v) {
             require(v.recordUrl(), "RecordURL");
         }
+    }
+
+    /**
+     * Ids are keys in the inbox, in log lines and in Salesforce: control characters (NUL among
+     * them, which PostgreSQL cannot store in text) and lone surrogates (no UTF-8 for them) are refused.
+     */
+    private static void requireStorable(String value, String field) {
+        if (!storable(value)) {
+            throw new PushRejected(PushError.INVALID_FIELD, field + " contains control characters or broken UTF-16");
+        }
+    }
+
+    static boolean storable(String id) {
+        // codePoints() gives a lone surrogate as itself, a pair as one supplementary code point
+        return id.codePoints().noneMatch(c -> Character.isISOControl(c)
+                || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE));
     }
 
     private static void require(String value, String field) {

@@ -1,0 +1,180 @@
+package dev.tcccbridge.reliability;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.tcccbridge.testing.Bridge;
+import dev.tcccbridge.testing.DeliveryLedger;
+import dev.tcccbridge.testing.PushLoad;
+import dev.tcccbridge.testing.RequiresPostgres;
+import dev.tcccbridge.testing.SalesforceRecords;
+import dev.tcccbridge.testing.SalesforceStub;
+import dev.tcccbridge.testing.TcpProxy;
+import dev.tcccbridge.testing.TestDatabases;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Faults while work is in flight, under a steady load of distinct CDRs, recordings and
+ * voicemails: the bridge on PostgreSQL behind a {@link TcpProxy}, delivering to the Salesforce
+ * stub and, through another proxy, to an SMTP server (GreenMail). Each scenario ends with every
+ * acknowledged push delivered (lost 0), nothing written twice (duplicated 0), and no answer
+ * other than ErrCode 0 or 503 in the vendor format. The figures go to
+ * {@code target/reliability/figures.md} (docs/RELIABILITY.md).
+ */
+@RequiresPostgres
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class FaultsUnderLoadTest {
+
+    static final SalesforceStub SALESFORCE = new SalesforceStub();
+    static final GreenMail SMTP = startSmtp();
+    static final TcpProxy SMTP_PROXY = new TcpProxy("127.0.0.1", SMTP.getSmtp().getPort());
+    static TcpProxy database;
+
+    static final int SENDERS = 6;
+    static final Duration PAUSE = Duration.ofMillis(20);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        URI postgres = URI.create(TestDatabases.postgresUrl().substring("jdbc:".length()));
+        database = new TcpProxy(postgres.getHost(), postgres.getPort());
+        String proxied = "jdbc:postgresql://127.0.0.1:" + database.port() + postgres.getPath() + "?" + postgres.getQuery();
+        registry.add("spring.datasource.url", () -> proxied);
+        registry.add("spring.datasource.username", TestDatabases::postgresUser);
+        registry.add("spring.datasource.password", TestDatabases::postgresPassword);
+        SALESFORCE.register(registry);
+        Bridge.register(registry);
+        // longer than the slowest Salesforce answer below, so no row is taken over while in flight
+        registry.add("bridge.delivery.lease", () -> "20s");
+        registry.add("bridge.mail.mode", () -> "smtp");
+        registry.add("bridge.mail.host", () -> "127.0.0.1");
+        registry.add("bridge.mail.port", SMTP_PROXY::port);
+        registry.add("bridge.mail.timeout", () -> "3s");
+        registry.add("bridge.mail.to", () -> "team@support.example");
+    }
+
+    @AfterAll
+    static void stop() {
+        SMTP_PROXY.close();
+        SMTP.stop();
+        SALESFORCE.close();
+        database.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    DeliveryLedger ledger;
+
+    @BeforeEach
+    void reset() throws Exception {
+        SALESFORCE.resetRequests();
+        SMTP.purgeEmailFromAllMailboxes();
+        ledger = new DeliveryLedger(jdbc, SALESFORCE.records(), SMTP);
+    }
+
+    @Test
+    void databaseConnectionsCutMidTransactionAndRefusedForAWhile() throws Exception {
+        PushLoad load = PushLoad.start("http://localhost:" + port, "db-cut", SENDERS, PAUSE);
+        try (load) {
+            Thread.sleep(2_000);
+            database.cutAll();
+            Thread.sleep(2_000);
+            database.cutAndRefuseFor(Duration.ofSeconds(3));
+            Thread.sleep(5_000);
+            database.cutAll();
+            Thread.sleep(3_000);
+        }
+        assertOutcome("database: connections cut mid-transaction, refused for 3 s", load,
+                database.cutCount() + " connections cut, " + database.refusedCount() + " refused");
+        assertThat(load.answers503()).as("the outage was seen by the senders").isPositive();
+    }
+
+    @Test
+    void salesforceResetsConnectionsAnswersSlowlyAnswers503AndExpiresTheSession() throws Exception {
+        PushLoad load = PushLoad.start("http://localhost:" + port, "sf-faults", SENDERS, PAUSE);
+        try (load) {
+            Thread.sleep(1_500);
+            during(Duration.ofSeconds(2), aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+            during(Duration.ofSeconds(2), aResponse().withTransformers(SalesforceRecords.NAME).withFixedDelay(10_000));
+            during(Duration.ofSeconds(2), aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+                    .withBody("[{\"errorCode\":\"SERVER_UNAVAILABLE\",\"message\":\"down for maintenance\"}]"));
+            during(Duration.ofSeconds(2), aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                    .withBody("[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]"));
+            Thread.sleep(1_500);
+        }
+        assertOutcome("Salesforce: resets, 10 s answers, 503, expired session (2 s each)", load,
+                SALESFORCE.server().getAllServeEvents().stream()
+                        .filter(e -> e.getResponse().getStatus() != 200 && e.getResponse().getStatus() != 201).count()
+                        + " Salesforce answers other than 200/201");
+    }
+
+    @Test
+    void smtpServerDropsTheConnectionAfterData() throws Exception {
+        PushLoad load = PushLoad.start("http://localhost:" + port, "smtp-drop", SENDERS, PAUSE);
+        try (load) {
+            Thread.sleep(1_500);
+            SMTP_PROXY.dropAfterClientSends("DATA\r\n", 15);
+            Thread.sleep(6_000);
+        }
+        assertOutcome("SMTP: connection dropped after DATA (15 times)", load,
+                SMTP_PROXY.droppedCount() + " mail connections dropped mid-message");
+        assertThat(SMTP_PROXY.droppedCount()).as("mails were cut off mid-message").isPositive();
+    }
+
+    /** The upsert endpoints answer this way for a while (camel-salesforce's login still works). */
+    private void during(Duration window, ResponseDefinitionBuilder answer) throws InterruptedException {
+        StubMapping fault = SALESFORCE.server().stubFor(any(urlPathMatching(SALESFORCE.dataPath()
+                + "/(composite/)?sobjects/.*")).atPriority(1).willReturn(answer));
+        Thread.sleep(window.toMillis());
+        SALESFORCE.server().removeStub(fault);
+    }
+
+    private void assertOutcome(String scenario, PushLoad load, String faults) {
+        ledger.awaitDrained(Duration.ofSeconds(90));
+        DeliveryLedger.Figures figures = ledger.count(scenario, load, faults);
+        DeliveryLedger.publish(figures);
+        assertThat(load.unexpected()).as("answers other than ErrCode 0 or a 503 in the vendor format").isEmpty();
+        assertThat(figures.acknowledged()).as("pushes acknowledged").isGreaterThan(50);
+        assertThat(figures.lost()).as("acknowledged pushes not delivered: %s", figures.problems()).isZero();
+        assertThat(figures.duplicated()).as("Tasks or mails written twice: %s", figures.problems()).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tccc_inbox WHERE status = 'DEAD'", Integer.class))
+                .as("dead rows").isZero();
+    }
+
+    private static GreenMail startSmtp() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            int smtpPort = socket.getLocalPort();
+            socket.close();
+            GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtp.start();
+            return smtp;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
