@@ -1,12 +1,10 @@
 package dev.tcccbridge.reliability;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -14,7 +12,6 @@ import dev.tcccbridge.testing.Bridge;
 import dev.tcccbridge.testing.DeliveryLedger;
 import dev.tcccbridge.testing.PushLoad;
 import dev.tcccbridge.testing.RequiresPostgres;
-import dev.tcccbridge.testing.SalesforceRecords;
 import dev.tcccbridge.testing.SalesforceStub;
 import dev.tcccbridge.testing.TcpProxy;
 import dev.tcccbridge.testing.TestDatabases;
@@ -24,9 +21,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,7 +30,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Faults while work is in flight, under a steady load of distinct CDRs, recordings and
+ * The set-up of the fault scenarios. Faults while work is in flight, under a steady load of distinct CDRs, recordings and
  * voicemails: the bridge on PostgreSQL behind a {@link TcpProxy}, delivering to the Salesforce
  * stub and, through another proxy, to an SMTP server (GreenMail). Each scenario ends with every
  * acknowledged push delivered (lost 0), nothing written twice (duplicated 0), and no answer
@@ -45,8 +40,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @RequiresPostgres
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FaultsUnderLoadTest {
+abstract class FaultsUnderLoad {
 
+    // shared by the scenarios' classes, which share one Spring context; gone with the test JVM
     static final SalesforceStub SALESFORCE = new SalesforceStub();
     static final GreenMail SMTP = startSmtp();
     static final TcpProxy SMTP_PROXY = new TcpProxy("127.0.0.1", SMTP.getSmtp().getPort());
@@ -74,14 +70,6 @@ class FaultsUnderLoadTest {
         registry.add("bridge.mail.to", () -> "team@support.example");
     }
 
-    @AfterAll
-    static void stop() {
-        SMTP_PROXY.close();
-        SMTP.stop();
-        SALESFORCE.close();
-        database.close();
-    }
-
     @LocalServerPort
     int port;
 
@@ -97,64 +85,21 @@ class FaultsUnderLoadTest {
         ledger = new DeliveryLedger(jdbc, SALESFORCE.records(), SMTP);
     }
 
-    @Test
-    void databaseConnectionsCutMidTransactionAndRefusedForAWhile() throws Exception {
-        PushLoad load = PushLoad.start("http://localhost:" + port, "db-cut", SENDERS, PAUSE);
-        try (load) {
-            Thread.sleep(2_000);
-            database.cutAll();
-            Thread.sleep(2_000);
-            database.cutAndRefuseFor(Duration.ofSeconds(3));
-            Thread.sleep(5_000);
-            database.cutAll();
-            Thread.sleep(3_000);
-        }
-        assertOutcome("database: connections cut mid-transaction, refused for 3 s", load,
-                database.cutCount() + " connections cut, " + database.refusedCount() + " refused");
-        assertThat(load.answers503()).as("the outage was seen by the senders").isPositive();
-    }
-
-    @Test
-    void salesforceResetsConnectionsAnswersSlowlyAnswers503AndExpiresTheSession() throws Exception {
-        PushLoad load = PushLoad.start("http://localhost:" + port, "sf-faults", SENDERS, PAUSE);
-        try (load) {
-            Thread.sleep(1_500);
-            during(Duration.ofSeconds(2), aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
-            during(Duration.ofSeconds(2), aResponse().withTransformers(SalesforceRecords.NAME).withFixedDelay(10_000));
-            during(Duration.ofSeconds(2), aResponse().withStatus(503).withHeader("Content-Type", "application/json")
-                    .withBody("[{\"errorCode\":\"SERVER_UNAVAILABLE\",\"message\":\"down for maintenance\"}]"));
-            during(Duration.ofSeconds(2), aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-                    .withBody("[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]"));
-            Thread.sleep(1_500);
-        }
-        assertOutcome("Salesforce: resets, 10 s answers, 503, expired session (2 s each)", load,
-                SALESFORCE.server().getAllServeEvents().stream()
-                        .filter(e -> e.getResponse().getStatus() != 200 && e.getResponse().getStatus() != 201).count()
-                        + " Salesforce answers other than 200/201");
-    }
-
-    @Test
-    void smtpServerDropsTheConnectionAfterData() throws Exception {
-        PushLoad load = PushLoad.start("http://localhost:" + port, "smtp-drop", SENDERS, PAUSE);
-        try (load) {
-            Thread.sleep(1_500);
-            SMTP_PROXY.dropAfterClientSends("DATA\r\n", 15);
-            Thread.sleep(6_000);
-        }
-        assertOutcome("SMTP: connection dropped after DATA (15 times)", load,
-                SMTP_PROXY.droppedCount() + " mail connections dropped mid-message");
-        assertThat(SMTP_PROXY.droppedCount()).as("mails were cut off mid-message").isPositive();
-    }
-
-    /** The upsert endpoints answer this way for a while (camel-salesforce's login still works). */
-    private void during(Duration window, ResponseDefinitionBuilder answer) throws InterruptedException {
+    /**
+     * The upsert endpoints answer this way for a while (camel-salesforce's login still works).
+     * @return how many requests got this answer
+     */
+    long during(Duration window, ResponseDefinitionBuilder answer) throws InterruptedException {
         StubMapping fault = SALESFORCE.server().stubFor(any(urlPathMatching(SALESFORCE.dataPath()
                 + "/(composite/)?sobjects/.*")).atPriority(1).willReturn(answer));
         Thread.sleep(window.toMillis());
         SALESFORCE.server().removeStub(fault);
+        return SALESFORCE.server().getAllServeEvents().stream()
+                .filter(event -> event.getStubMapping() != null && fault.getId().equals(event.getStubMapping().getId()))
+                .count();
     }
 
-    private void assertOutcome(String scenario, PushLoad load, String faults) {
+    void assertOutcome(String scenario, PushLoad load, String faults) {
         ledger.awaitDrained(Duration.ofSeconds(90));
         DeliveryLedger.Figures figures = ledger.count(scenario, load, faults);
         DeliveryLedger.publish(figures);
