@@ -23,7 +23,10 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +54,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * time; {@code # half-close: true} ends the sending side after the request.
  */
 @RequiresPostgres
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HostileRequestsTest {
@@ -82,11 +86,13 @@ class HostileRequestsTest {
         }
     }
 
+    @Order(0)
     @Test
     void theCorpusHasAtLeastFiftyRequests() throws IOException {
         assertThat(corpus().count()).isGreaterThanOrEqualTo(50);
     }
 
+    @Order(1)
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void aHostileRequestIsAnsweredWithAClear4xx(String name) throws Exception {
@@ -133,15 +139,10 @@ class HostileRequestsTest {
         ANSWERS.forEach((name, status) -> System.out.println("[hostile] " + status + " " + name));
     }
 
+    @Order(2)
     @Test
     void afterTheCorpusTheBridgeIsHealthyAndStoresAGoodPush() throws Exception {
-        for (String name : corpus().toList()) {
-            try {
-                aHostileRequestIsAnsweredWithAClear4xx(name);
-            } catch (AssertionError reported) {
-                // reported by the case itself; here only the bridge's health counts
-            }
-        }
+        assertThat(ANSWERS).as("the corpus ran first").hasSize((int) corpus().count());
         Bridge bridge = new Bridge(port, jdbc);
         assertThat(bridge.admin("GET", "/actuator/health").statusCode()).isEqualTo(200);
         var stored = bridge.push("cdr", "after-the-corpus", "{\"SessionId\":\"after-the-corpus\"}");
