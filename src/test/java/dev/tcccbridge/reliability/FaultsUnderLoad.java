@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,6 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @RequiresPostgres
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the local PostgreSQL is shared by the whole suite: its connections are given back after the class
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class FaultsUnderLoad {
 
     // shared by the scenarios' classes, which share one Spring context; gone with the test JVM
@@ -61,6 +64,8 @@ abstract class FaultsUnderLoad {
         registry.add("spring.datasource.password", TestDatabases::postgresPassword);
         SALESFORCE.register(registry);
         Bridge.register(registry);
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "10");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
         // longer than the slowest Salesforce answer below, so no row is taken over while in flight
         registry.add("bridge.delivery.lease", () -> "20s");
         registry.add("bridge.mail.mode", () -> "smtp");

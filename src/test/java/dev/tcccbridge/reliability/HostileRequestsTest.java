@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -57,6 +58,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the local PostgreSQL is shared by the whole suite: its connections are given back after the class
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class HostileRequestsTest {
 
     static final Path CORPUS = Path.of("src/test/resources/hostile");
@@ -69,6 +72,8 @@ class HostileRequestsTest {
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabases.postgres(registry);
         Bridge.register(registry);
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
         // a slow or truncated body is given up after this long (Tomcat's default is 20 s)
         registry.add("server.tomcat.connection-timeout", () -> "3s");
     }

@@ -107,6 +107,7 @@ class KilledWhileDeliveringTest {
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + TestDatabases.postgresUser(),
                 "--spring.datasource.password=" + TestDatabases.postgresPassword(),
+                "--spring.datasource.hikari.maximum-pool-size=8",
                 "--bridge.crm.mode=salesforce",
                 "--camel.component.salesforce.login-url=" + salesforce.baseUrl(),
                 "--camel.component.salesforce.authentication-type=USERNAME_PASSWORD",
