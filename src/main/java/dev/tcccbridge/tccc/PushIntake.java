@@ -81,7 +81,7 @@ public class PushIntake {
         }
         if (pushUuid != null && !storable(pushUuid)) {
             throw new PushRejected(PushError.BAD_PUSH_ID,
-                    "X-TCCC-PUSH-UUID contains control characters or broken UTF-16");
+                    "X-TCCC-PUSH-UUID contains a NUL or broken UTF-16");
         }
         return PushIds.of(action.value(), pushUuid, body);
     }
@@ -125,19 +125,19 @@ public class PushIntake {
     }
 
     /**
-     * Ids are keys in the inbox, in log lines and in Salesforce: control characters (NUL among
-     * them, which PostgreSQL cannot store in text) and lone surrogates (no UTF-8 for them) are refused.
+     * Ids are keys in the inbox and in Salesforce: a NUL (PostgreSQL cannot store it in text) and
+     * lone surrogates (no UTF-8 for them) are refused. Other control characters are stored, and
+     * escaped wherever they are logged.
      */
     private static void requireStorable(String value, String field) {
         if (!storable(value)) {
-            throw new PushRejected(PushError.INVALID_FIELD, field + " contains control characters or broken UTF-16");
+            throw new PushRejected(PushError.INVALID_FIELD, field + " contains a NUL or broken UTF-16");
         }
     }
 
     static boolean storable(String id) {
         // codePoints() gives a lone surrogate as itself, a pair as one supplementary code point
-        return id.codePoints().noneMatch(c -> Character.isISOControl(c)
-                || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE));
+        return id.codePoints().noneMatch(c -> c == 0 || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE));
     }
 
     private static void require(String value, String field) {

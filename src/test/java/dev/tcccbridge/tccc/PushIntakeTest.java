@@ -73,13 +73,13 @@ class PushIntakeTest {
     }
 
     @Test
-    void idsWithControlCharactersOrBrokenUtf16AreRefusedWithTheFieldNamed() {
+    void idsWithANulOrBrokenUtf16AreRefusedWithTheFieldNamed() {
         assertThatThrownBy(() -> parse("cdr", "{\"SessionId\":\"a\\u0000b\"}"))
                 .isInstanceOfSatisfying(PushRejected.class, e -> assertThat(e.error()).isEqualTo(PushError.INVALID_FIELD))
-                .hasMessage("SessionId contains control characters or broken UTF-16");
+                .hasMessage("SessionId contains a NUL or broken UTF-16");
         assertThatThrownBy(() -> parse("record", "{\"SessionId\":\"s-1\",\"RecordId\":\"r\\ud800\",\"RecordURL\":\"http://x\"}"))
-                .hasMessage("RecordId contains control characters or broken UTF-16");
-        assertThatThrownBy(() -> intake.parse("POST", "cdr", "1", "id\u000btail",
+                .hasMessage("RecordId contains a NUL or broken UTF-16");
+        assertThatThrownBy(() -> intake.parse("POST", "cdr", "1", "id\u0000tail",
                 "{\"SessionId\":\"s-1\"}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(PushRejected.class, e -> assertThat(e.error()).isEqualTo(PushError.BAD_PUSH_ID));
         // a pair of surrogates is one character (an emoji), not broken UTF-16
