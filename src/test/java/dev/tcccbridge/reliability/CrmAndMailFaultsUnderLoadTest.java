@@ -37,8 +37,9 @@ class CrmAndMailFaultsUnderLoadTest extends FaultsUnderLoad {
             slow = during(Duration.ofSeconds(3), aResponse().withTransformers(SalesforceRecords.NAME).withFixedDelay(10_000));
             Thread.sleep(1_500);
         }
+        long[] hits = {resets, unavailable, expired, slow};
         assertOutcome("Salesforce: expired session, resets, 503, 10 s answers (3 s each)", load,
-                resets + " resets, " + unavailable + " 503, " + expired + " 401 expired session, " + slow
+                () -> hits[0] + " resets, " + hits[1] + " 503, " + hits[2] + " 401 expired session, " + hits[3]
                         + " answered after 10 s");
         assertThat(resets).as("connections reset").isPositive();
         assertThat(unavailable).as("503 answers").isPositive();
@@ -55,7 +56,7 @@ class CrmAndMailFaultsUnderLoadTest extends FaultsUnderLoad {
             Thread.sleep(6_000);
         }
         assertOutcome("SMTP: connection dropped after DATA (15 times)", load,
-                SMTP_PROXY.droppedCount() + " mail connections dropped mid-message");
+                () -> SMTP_PROXY.droppedCount() + " mail connections dropped mid-message");
         assertThat(SMTP_PROXY.droppedCount()).as("mails were cut off mid-message").isPositive();
     }
 }

@@ -26,7 +26,7 @@ class DatabaseCutUnderLoadTest extends FaultsUnderLoad {
             Thread.sleep(3_000);
         }
         assertOutcome("database: connections cut mid-transaction, refused for 3 s", load,
-                database.cutCount() + " connections cut, " + database.refusedCount() + " refused");
+                () -> database.cutCount() + " connections cut, " + database.refusedCount() + " refused");
         assertThat(load.answers503()).as("the outage was seen by the senders").isPositive();
     }
 }
