@@ -88,9 +88,8 @@ public class CdrToTask {
             case SUBJECT -> (cdr.inbound() ? "Inbound call from " : "Outbound call to ")
                     + text(cdr.customerNumber()).map(phoneNumbers::display).orElse("an unknown number");
             case CALL_TYPE -> cdr.inbound() ? "Inbound" : "Outbound";
-            case DURATION_SECONDS -> cdr.duration() == null ? null : Math.toIntExact(Math.max(0, cdr.duration()));
-            case IVR_DURATION_SECONDS -> cdr.ivrDuration() == null ? null
-                    : Math.toIntExact(Math.max(0, cdr.ivrDuration()));
+            case DURATION_SECONDS -> seconds(cdr.duration());
+            case IVR_DURATION_SECONDS -> seconds(cdr.ivrDuration());
             case END_STATUS -> text(cdr.endStatusString()).orElse(null);
             case END_STATUS_TEXT -> text(cdr.endStatusString()).map(EndStatus::words).orElse(null);
             case ACTIVITY_DATE -> callStart(cdr).map(start -> start.atZone(zone).toLocalDate().toString())
@@ -144,7 +143,18 @@ public class CdrToTask {
         if (start.isEmpty() || end.isEmpty() || end.get().isBefore(start.get())) {
             return null;
         }
-        return Math.toIntExact(Duration.between(start.get(), end.get()).toSeconds());
+        return seconds(Duration.between(start.get(), end.get()).toSeconds());
+    }
+
+    /**
+     * A count of seconds as an integer field takes it: negative ones are 0, and one past an
+     * integer's range (no call lasts 68 years) is no value at all.
+     */
+    static Integer seconds(Long seconds) {
+        if (seconds == null || seconds > Integer.MAX_VALUE) {
+            return null;
+        }
+        return (int) Math.max(0, seconds);
     }
 
     /** The agents of the call in the order they took part (e-mail, else number), else the last agent. */

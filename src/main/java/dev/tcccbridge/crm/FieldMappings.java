@@ -81,7 +81,7 @@ public final class FieldMappings<V extends Enum<V>> {
     /**
      * The fields, in mapping order. A value that is null (the pipeline does not have it, an
      * expression that evaluates to nothing or fails) is left out, so an update never blanks a
-     * field; texts are cut to the field's length.
+     * field; texts are made well-formed and cut to the field's length.
      *
      * @param valueOf   a named value of this payload
      * @param body      what expressions see as {@code ${body}}
@@ -107,7 +107,7 @@ public final class FieldMappings<V extends Enum<V>> {
                 value = entry.constant();
             }
             if (value != null) {
-                fields.put(entry.field(), cut(value, entry.maxLength()));
+                fields.put(entry.field(), cut(wellFormed(value), entry.maxLength()));
             }
         }
         return fields;
@@ -128,6 +128,25 @@ public final class FieldMappings<V extends Enum<V>> {
                     entry.field(), e.toString());
             return null;
         }
+    }
+
+    /**
+     * Texts as Salesforce takes them: a lone surrogate (which has no UTF-8) becomes U+FFFD, and
+     * control characters other than line breaks and tabs (NUL among them) are left out.
+     */
+    static Object wellFormed(Object value) {
+        if (!(value instanceof String text)) {
+            return value;
+        }
+        StringBuilder clean = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+                clean.append('\uFFFD');
+            } else if (!Character.isISOControl(c) || c == '\n' || c == '\r' || c == '\t') {
+                clean.appendCodePoint(c);
+            }
+        });
+        return clean.toString().equals(text) ? text : clean.toString();
     }
 
     /** Texts longer than the field are cut (never inside a surrogate pair); other values pass. */

@@ -16,6 +16,9 @@ public class PhoneNumbers {
     /** Fewer digits than this are extensions or short codes, never matched by suffix. */
     static final int MIN_MATCH_DIGITS = 7;
 
+    /** E.164: a + and at most 15 digits; libphonenumber allows some regions longer numbers. */
+    static final int MAX_E164_LENGTH = 16;
+
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     private final String defaultRegion;
@@ -42,7 +45,14 @@ public class PhoneNumbers {
         }
         try {
             PhoneNumber number = UTIL.parse(text, defaultRegion);
-            return UTIL.isPossibleNumber(number) ? Optional.of(number) : Optional.empty();
+            if (!UTIL.isPossibleNumber(number)) {
+                return Optional.empty();
+            }
+            // read once more from E.164, so the number and its E.164 form read back alike (a
+            // national prefix written as "+86 (0)0..." is otherwise kept as part of the number)
+            PhoneNumber canonical = UTIL.parse(UTIL.format(number, PhoneNumberFormat.E164), defaultRegion);
+            return UTIL.isPossibleNumber(canonical) && e164(canonical).length() <= MAX_E164_LENGTH
+                    ? Optional.of(canonical) : Optional.empty();
         } catch (NumberParseException e) {
             return Optional.empty();
         }

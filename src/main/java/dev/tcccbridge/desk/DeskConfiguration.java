@@ -28,6 +28,7 @@ public class DeskConfiguration {
 
     /** How the callback endpoint refuses before its route: in Desk's format. */
     static final BoundedJsonBodyFilter.Refusals REFUSALS = (status, message) -> DeskAnswer.refused(switch (status) {
+        case 400 -> DeskError.MALFORMED_JSON;
         case 413 -> DeskError.BODY_TOO_LARGE;
         case 415 -> DeskError.NOT_JSON;
         default -> DeskError.UNAVAILABLE;

@@ -23,8 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Guards an endpoint that takes a JSON body (the TCCC push, the Desk callback) before its route:
- * refuses form and multipart bodies (415: the HTTP layer would parse them as form fields) and
- * bodies over the endpoint's limit (413), reading at most one byte more than the limit, as
+ * refuses form and multipart bodies (415: the HTTP layer would parse them as form fields),
+ * compressed ones (415: a Content-Encoding is not decoded), bodies that end before their announced
+ * end (400) and bodies over the endpoint's limit (413), reading at most one byte more than the limit, as
  * chunked bodies have no Content-Length to trust. A body within the limit is handed on from
  * memory. Refusals are answered in the endpoint's own format ({@link Refusals}).
  */
@@ -68,6 +69,16 @@ public class BoundedJsonBodyFilter extends OncePerRequestFilter {
                     + request.getContentType()));
             return;
         }
+        String encoding = request.getHeader("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            // the body is not decoded here: read as it is, a compressed body would be garbage, and a
+            // body that only claims to be compressed would be taken for what it is not
+            LOG.warn("{} from {} refused: Content-Encoding {}", request.getRequestURI(), request.getRemoteAddr(),
+                    encoding);
+            answer(response, 415, refusals.answer(415, "Content-Encoding " + encoding
+                    + " is not accepted: send the JSON uncompressed"));
+            return;
+        }
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             refuse(request, response, declared);
@@ -76,6 +87,15 @@ public class BoundedJsonBodyFilter extends OncePerRequestFilter {
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (IOException ended) {
+            // the sender stopped before the end it announced (Content-Length, the last chunk), or
+            // sent a broken chunk: one line in the log, and the refusal (Tomcat, which saw the
+            // broken request first, may already have answered it 400 itself)
+            LOG.warn("{} from {} refused: the body ended early ({})", request.getRequestURI(),
+                    request.getRemoteAddr(), ended.toString());
+            response.setHeader("Connection", "close");
+            answer(response, 400, refusals.answer(400, "the body ended before its announced end"));
+            return;
         }
         if (body.length > maxBytes) {
             refuse(request, response, -1);

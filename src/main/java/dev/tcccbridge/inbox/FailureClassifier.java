@@ -5,6 +5,11 @@ import dev.tcccbridge.tccc.PushRejected;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +28,12 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.NonTransientDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,9 +44,9 @@ import org.springframework.stereotype.Component;
  * {@code UNABLE_TO_LOCK_ROW} and other transient codes,
  * Salesforce login failures (credentials or Salesforce itself can be mended while the row
  * waits), mail server connection failures and SMTP 4xx replies, a pipeline route that is not there (yet), a
- * database that is briefly unavailable. Permanent: what the receiving system refused for
+ * database that is briefly unavailable ({@link #databaseMayRecover}, also the push ingress's question). Permanent: what the receiving system refused for
  * what was sent (other HTTP 4xx, Salesforce validation and field errors, a rejected
- * address, an SMTP 5xx reply), a payload that cannot be read, and {@link IllegalArgumentException}, which a
+ * address, an SMTP 5xx reply), a payload that cannot be read, a statement the database refuses, and {@link IllegalArgumentException}, which a
  * pipeline throws to say "no retry can fix this". Anything not recognised is retried:
  * the retry window bounds it, and a dead row can be replayed once the cause is mended.
  * Not a failure at all: {@link DeliveryDeferred}, a pipeline saying "not yet" (the row waits
@@ -106,16 +114,68 @@ public class FailureClassifier {
         if (t instanceof IOException || t instanceof TimeoutException || t instanceof ExchangeTimedOutException) {
             return Optional.of(Failure.retryable(describe(t)));
         }
-        if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException) {
-            return Optional.of(Failure.retryable("database: " + describe(t)));
-        }
-        if (t instanceof NonTransientDataAccessException) {
-            return Optional.of(Failure.permanent("database: " + describe(t)));
+        if (isDatabase(t)) {
+            // the whole chain is looked at: a dropped connection often comes wrapped in a
+            // Spring exception that calls itself non-transient (UncategorizedSQLException)
+            if (databaseMayRecover(t)) {
+                return Optional.of(Failure.retryable("database: " + describe(t)));
+            }
+            if (t instanceof NonTransientDataAccessException || t instanceof SQLNonTransientException) {
+                return Optional.of(Failure.permanent("database: " + describe(t)));
+            }
         }
         if (t instanceof PushRejected || t instanceof IllegalArgumentException) {
             return Optional.of(Failure.permanent(describe(t)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the failure came from the bridge's own database: its connection, a transaction on
+     * it, or a statement it refused. The push ingress answers these 503 (nothing was stored, the
+     * sender retries), whatever the driver or the pool called them.
+     */
+    public boolean fromDatabase(Throwable failure) {
+        return chain(failure).stream().anyMatch(FailureClassifier::isDatabase);
+    }
+
+    /**
+     * Whether a database failure can go away by itself: the connection dropped, refused or timed
+     * out (SQLState class 08), the server shutting down (57P01..57P03), a serialisation failure or
+     * deadlock (40001, 40P01), resources short (class 53), the pool out of connections, or a
+     * transaction that could not be opened, anywhere in the cause chain of a database failure.
+     */
+    static boolean databaseMayRecover(Throwable failure) {
+        // an I/O failure under a database exception is the connection's (the driver lost its socket)
+        return chain(failure).stream().anyMatch(t -> t instanceof SQLTransientException
+                || t instanceof SQLRecoverableException || t instanceof TransientDataAccessException
+                || t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                || t instanceof IOException
+                || (t instanceof SQLException sql && transientSqlState(sql.getSQLState())));
+    }
+
+    static boolean transientSqlState(String state) {
+        if (state == null || state.length() != 5) {
+            return false;
+        }
+        return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
+                || state.equals("40001") || state.equals("40P01") || state.equals("HYT00");
+    }
+
+    private static boolean isDatabase(Throwable t) {
+        return t instanceof SQLException || t instanceof DataAccessException || t instanceof TransactionException;
+    }
+
+    private static List<Throwable> chain(Throwable failure) {
+        List<Throwable> chain = new ArrayList<>();
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            chain.add(t);
+            if (t instanceof SQLException sql && sql.getNextException() != null && seen.add(sql.getNextException())) {
+                chain.add(sql.getNextException());
+            }
+        }
+        return chain;
     }
 
     private Optional<Failure> salesforce(SalesforceException e) {

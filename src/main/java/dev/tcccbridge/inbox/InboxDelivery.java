@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -134,7 +135,7 @@ public class InboxDelivery {
     }
 
     public void delivered(@ExchangeProperty(CLAIM) ClaimedPush claim) {
-        if (repository.markDone(claim.id(), claim.attempt())) {
+        if (untilRecorded(() -> repository.markDone(claim.id(), claim.attempt()))) {
             deliveredLog(claim);
             // rows of the session waiting for this one (recordings wait for their CDR) need not wait on
             repository.wakeDeferred(claim.sessionId());
@@ -209,7 +210,7 @@ public class InboxDelivery {
                 counts.merge(fail(row.claim(), failure), 1, Integer::sum);
             }
         }
-        List<ClaimedPush> done = repository.markDone(written);
+        List<ClaimedPush> done = untilRecorded(() -> repository.markDone(written));
         done.forEach(this::deliveredLog);
         written.stream().filter(row -> !done.contains(row)).forEach(row ->
                 LOG.warn("inbox {} delivered, but its claim had run out and was taken over", row.id()));
@@ -219,6 +220,34 @@ public class InboxDelivery {
         LOG.info("CDR batch of {} rows: {} delivered, {} to retry, {} dead, {} waiting; {} Salesforce calls",
                 rows.size(), done.size(), counts.getOrDefault(Outcome.RETRY, 0), counts.getOrDefault(Outcome.DEAD, 0),
                 counts.getOrDefault(Outcome.DEFERRED, 0), callsMade);
+    }
+
+    /**
+     * Records that rows were delivered, again and again while the database is briefly away (its
+     * connection cut, say): given up, the rows would be delivered a second time once their lease
+     * ran out, and a mail sent twice. Tried for at most a lease, after which another worker may
+     * hold the rows anyway.
+     */
+    private <T> T untilRecorded(Supplier<T> write) {
+        long deadline = System.nanoTime() + properties.lease().toNanos();
+        long pause = 100;
+        while (true) {
+            try {
+                return write.get();
+            } catch (RuntimeException e) {
+                if (!FailureClassifier.databaseMayRecover(e) || System.nanoTime() + pause * 1_000_000 > deadline) {
+                    throw e;
+                }
+                LOG.warn("delivered, but the database did not take it ({}): trying again in {} ms", e.toString(), pause);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pause = Math.min(2_000, pause * 2);
+            }
+        }
     }
 
     /** A failed attempt, classified once (FailureClassifier). @return what became of the row */

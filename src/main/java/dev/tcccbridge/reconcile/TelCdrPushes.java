@@ -9,6 +9,7 @@ import dev.tcccbridge.tccc.Cdr;
 import dev.tcccbridge.tccc.PushAction;
 import dev.tcccbridge.tccc.PushEnvelope;
 import dev.tcccbridge.tccc.PushIds;
+import dev.tcccbridge.tccc.PushIntake;
 import dev.tcccbridge.tccc.PushReader;
 import dev.tcccbridge.tccc.PushRejected;
 import dev.tcccbridge.tccc.Recording;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public class TelCdrPushes {
 
-    /** The inbox's session_id and record_id columns. */
+    /** The inbox's record_id column. */
     static final int MAX_ID_LENGTH = 128;
 
     private static final Logger LOG = LoggerFactory.getLogger(TelCdrPushes.class);
@@ -86,7 +87,7 @@ public class TelCdrPushes {
         }
         try {
             Cdr cdr = (Cdr) reader.read(PushAction.CDR, cdrJson.toString());
-            if (!usable(cdr.sessionId())) {
+            if (!usable(cdr.sessionId(), PushIntake.MAX_SESSION_ID_LENGTH)) {
                 LOG.warn("reconciliation: a CDR without a usable SessionId (RequestId {}); left out", requestId);
                 return null;
             }
@@ -118,7 +119,7 @@ public class TelCdrPushes {
         String recordId = text(side, "RecordId");
         String url = text(side, "RecordURL");
         String customUrl = text(side, "CustomRecordURL");
-        if (!usable(recordId) || (url == null && customUrl == null)) {
+        if (!usable(recordId, MAX_ID_LENGTH) || (url == null && customUrl == null)) {
             return Optional.empty();
         }
         return Optional.of(new Recording(cdr.sdkAppId(), recordId, cdr.sessionId(), timestamp, endpointUser,
@@ -148,8 +149,8 @@ public class TelCdrPushes {
         }
     }
 
-    private static boolean usable(String id) {
-        return id != null && !id.isBlank() && id.length() <= MAX_ID_LENGTH;
+    private static boolean usable(String id, int maxLength) {
+        return id != null && !id.isBlank() && id.length() <= maxLength;
     }
 
     /** A text field, its name in any case (the API is not consistent: AsrUrl, AsrURL); null when blank. */

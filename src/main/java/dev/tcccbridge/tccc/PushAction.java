@@ -31,7 +31,8 @@ public enum PushAction {
         if (action == null) {
             return Optional.empty();
         }
-        String wanted = action.trim().toLowerCase(Locale.ROOT);
+        // strip(), not trim(): trim() would also take off control characters (an encoded NUL)
+        String wanted = action.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(a -> a.value.equals(wanted)).findFirst();
     }
 }

@@ -1,6 +1,7 @@
 package dev.tcccbridge.tccc;
 
 import dev.tcccbridge.http.JsonAnswers;
+import dev.tcccbridge.inbox.FailureClassifier;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
@@ -18,9 +19,11 @@ public class PushAnswers {
     private static final Logger LOG = LoggerFactory.getLogger(PushAnswers.class);
 
     private final JsonAnswers answers;
+    private final FailureClassifier classifier;
 
-    public PushAnswers(JsonAnswers answers) {
+    public PushAnswers(JsonAnswers answers, FailureClassifier classifier) {
         this.answers = answers;
+        this.classifier = classifier;
     }
 
     /** After the inbox commit: a new push, or one stored before. */
@@ -34,15 +37,17 @@ public class PushAnswers {
                 PushAnswer.refused(rejected.error(), rejected.getMessage()));
     }
 
-    /** Our database cannot take the push now; nothing was stored and the sender retries. */
-    public String unavailable(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause, Message message) {
-        LOG.error("push not stored, database unavailable: {}", cause.toString());
-        return answer(message, PushError.STORAGE_UNAVAILABLE.httpStatus(), PushAnswer.refused(
-                PushError.STORAGE_UNAVAILABLE, "storage unavailable, nothing was stored: retry later"));
-    }
-
-    /** Any other fault of ours; the transaction was rolled back, so a retry is safe. */
+    /**
+     * The push was not stored; the transaction was rolled back, so a retry is safe. A failure of
+     * our database (its connection cut, refused, a transaction that could not commit...) is
+     * answered 503 for the sender to retry; any other fault of ours 500.
+     */
     public String failed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause, Message message) {
+        if (classifier.fromDatabase(cause)) {
+            LOG.error("push not stored, database unavailable: {}", cause.toString());
+            return answer(message, PushError.STORAGE_UNAVAILABLE.httpStatus(), PushAnswer.refused(
+                    PushError.STORAGE_UNAVAILABLE, "storage unavailable, nothing was stored: retry later"));
+        }
         LOG.error("push not stored", cause);
         return answer(message, PushError.INTERNAL_ERROR.httpStatus(), PushAnswer.refused(
                 PushError.INTERNAL_ERROR, "internal error, nothing was stored: retry later"));

@@ -18,6 +18,7 @@ public class PushIngressConfiguration {
 
     /** How the push endpoint refuses before its route: in TCCC's format, {@code {"ErrCode":..,"ErrMsg":..}}. */
     static final BoundedJsonBodyFilter.Refusals REFUSALS = (status, message) -> PushAnswer.refused(switch (status) {
+        case 400 -> PushError.MALFORMED_JSON;
         case 413 -> PushError.BODY_TOO_LARGE;
         case 415 -> PushError.UNSUPPORTED_MEDIA_TYPE;
         default -> PushError.NOT_READY;

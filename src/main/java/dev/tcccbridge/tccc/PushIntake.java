@@ -19,7 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class PushIntake {
 
-    static final int MAX_SESSION_ID_LENGTH = 128;
+    /**
+     * A call's Task is upserted by its SessionId in {@code TCCC_Session_Id__c} (Text 64), a
+     * voicemail's call-back Task by {@code voicemail:<SessionId>}: a longer id could be accepted
+     * but never delivered. TCCC's SessionIds are UUIDs (36 characters).
+     */
+    public static final int MAX_SESSION_ID_LENGTH = 64 - "voicemail:".length();
 
     private final PushReader reader;
     private final Long expectedSdkAppId;
@@ -79,6 +84,10 @@ public class PushIntake {
             throw new PushRejected(PushError.BAD_PUSH_ID,
                     "X-TCCC-PUSH-UUID is longer than " + PushIds.MAX_LENGTH + " characters");
         }
+        if (pushUuid != null && !storable(pushUuid)) {
+            throw new PushRejected(PushError.BAD_PUSH_ID,
+                    "X-TCCC-PUSH-UUID contains a NUL or broken UTF-16");
+        }
         return PushIds.of(action.value(), pushUuid, body);
     }
 
@@ -110,12 +119,30 @@ public class PushIntake {
             throw new PushRejected(PushError.INVALID_FIELD,
                     "SessionId is longer than " + MAX_SESSION_ID_LENGTH + " characters");
         }
+        requireStorable(payload.sessionId(), "SessionId");
         if (payload instanceof Recording r) {
             require(r.recordId(), "RecordId");
+            requireStorable(r.recordId(), "RecordId");
             require(r.bestUrl(), "RecordURL");
         } else if (payload instanceof Voicemail v) {
             require(v.recordUrl(), "RecordURL");
         }
+    }
+
+    /**
+     * Ids are keys in the inbox and in Salesforce: a NUL (PostgreSQL cannot store it in text) and
+     * lone surrogates (no UTF-8 for them) are refused. Other control characters are stored, and
+     * escaped wherever they are logged.
+     */
+    private static void requireStorable(String value, String field) {
+        if (!storable(value)) {
+            throw new PushRejected(PushError.INVALID_FIELD, field + " contains a NUL or broken UTF-16");
+        }
+    }
+
+    static boolean storable(String id) {
+        // codePoints() gives a lone surrogate as itself, a pair as one supplementary code point
+        return id.codePoints().noneMatch(c -> c == 0 || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE));
     }
 
     private static void require(String value, String field) {

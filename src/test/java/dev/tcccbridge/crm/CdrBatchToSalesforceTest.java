@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.tcccbridge.tccc.PushIntake;
 import dev.tcccbridge.testing.CdrJson;
 import dev.tcccbridge.testing.SalesforceBridgeTest;
 import dev.tcccbridge.testing.SalesforceDirectory;
@@ -131,8 +132,8 @@ class CdrBatchToSalesforceTest extends SalesforceBridgeTest {
         List<String> sessions = new ArrayList<>();
         whileDeliveryStopped(() -> {
             for (int i = 0; i < RecordUpserts.MAX_RECORDS; i++) {
-                // TCCC_Session_Id__c is Text(64)
-                String session = (run + "-" + i + "-" + "x".repeat(64)).substring(0, 64);
+                // the longest SessionId a push may have
+                String session = (run + "-" + i + "-" + "x".repeat(64)).substring(0, PushIntake.MAX_SESSION_ID_LENGTH);
                 sessions.add(session);
                 push(session, "agent-" + i % 100 + "-" + run + "@a-rather-long-domain.example.com", "0086" + number());
             }

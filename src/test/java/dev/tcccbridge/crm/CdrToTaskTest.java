@@ -233,6 +233,17 @@ class CdrToTaskTest {
     }
 
     @Test
+    void durationsBeyondAnIntegerFieldAreLeftOutAndNegativeOnesAreZero() {
+        Cdr absurd = cdr(CdrJson.sample().set("Duration", 4_000_000_000L).set("IVRDuration", -5)
+                .set("QueuedTimestamp", 1L).set("AcceptTimestamp", 4_102_444_800L));
+
+        Map<String, Object> task = mapper.fields(parties(absurd));
+
+        assertThat(task).doesNotContainKeys("CallDurationInSeconds", "TCCC_Wait_Seconds__c")
+                .containsEntry("TCCC_IVR_Seconds__c", 0);
+    }
+
+    @Test
     void expressionsReadTheCdrAndTheLookups() {
         CrmMappingProperties custom = new CrmMappingProperties(List.of(
                 new FieldMapping("Order_Number__c", null, null, "${body.uui}", 10),

@@ -25,7 +25,17 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
 import org.junit.jupiter.api.Test;
+import java.io.EOFException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 class FailureClassifierTest {
 
@@ -134,6 +144,41 @@ class FailureClassifierTest {
         Failure unknown = classifier.classify(new IllegalStateException("surprise"));
         assertThat(unknown.retryable()).isTrue();
         assertThat(unknown.reason()).contains("IllegalStateException: surprise");
+    }
+
+    @Test
+    void aConnectionThatDiedIsRetriedHoweverTheDriverAndSpringWrappedIt() {
+        SQLException dropped = new SQLException("An I/O error occurred while sending to the backend.", "08006",
+                new EOFException());
+        assertRetryable(new UncategorizedSQLException("insert into tccc_inbox", "INSERT ...", dropped));
+        assertRetryable(new TransactionSystemException("Could not commit JDBC transaction", dropped));
+        assertRetryable(new CannotCreateTransactionException("Could not open JDBC Connection",
+                new SQLTransientConnectionException("HikariPool-1 - Connection is not available")));
+        assertRetryable(new UncategorizedSQLException("x", "SELECT 1",
+                new SQLException("terminating connection due to administrator command", "57P01")));
+        assertRetryable(new UncategorizedSQLException("x", "UPDATE", new SQLException("could not serialize", "40001")));
+        assertRetryable(new CannotGetJdbcConnectionException("refused", new SQLException("refused", "08001")));
+        assertRetryable(new RecoverableDataAccessException("x", new SQLRecoverableException("gone")));
+    }
+
+    @Test
+    void aStatementTheDatabaseRefusesIsNotRetried() {
+        Failure refused = classifier.classify(new DataIntegrityViolationException("value too long",
+                new SQLException("value too long for type character varying(128)", "22001")));
+
+        assertThat(refused.retryable()).isFalse();
+        assertThat(refused.reason()).startsWith("database: ");
+    }
+
+    @Test
+    void everyFailureOfTheDatabaseIsTheDatabasesForThePushIngressAndNothingElseIs() {
+        assertThat(classifier.fromDatabase(new CamelExecutionException("wrapped", null,
+                new TransactionSystemException("commit failed")))).isTrue();
+        assertThat(classifier.fromDatabase(new RuntimeException(new SQLException("broken pipe", "08006")))).isTrue();
+        assertThat(classifier.fromDatabase(new DataIntegrityViolationException("refused"))).isTrue();
+        assertThat(classifier.fromDatabase(new CannotCreateTransactionException("no connection"))).isTrue();
+        assertThat(classifier.fromDatabase(new IllegalStateException("surprise"))).isFalse();
+        assertThat(classifier.fromDatabase(new IOException("Connection reset"))).isFalse();
     }
 
     private void assertRetryable(Throwable failure) {

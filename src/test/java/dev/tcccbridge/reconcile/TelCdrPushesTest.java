@@ -80,7 +80,7 @@ class TelCdrPushesTest {
         ObjectNode wrongType = item("s-bad").put("Duration", "forever");
         ObjectNode noSession = item("s-none");
         noSession.remove("SessionId");
-        ObjectNode tooLong = item("s".repeat(129));
+        ObjectNode tooLong = item("s".repeat(55));
         ObjectNode recent = item("s-recent").put("EndedTimestamp", 1677140101L)
                 .put("RecordId", "r-recent").put("RecordURL", "https://tccc.example/recent.mp3");
         List<JsonNode> items = List.of(wrongType, noSession, tooLong, JSON.getNodeFactory().textNode("x"), recent,

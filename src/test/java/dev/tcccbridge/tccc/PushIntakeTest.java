@@ -73,6 +73,27 @@ class PushIntakeTest {
     }
 
     @Test
+    void idsWithANulOrBrokenUtf16AreRefusedWithTheFieldNamed() {
+        assertThatThrownBy(() -> parse("cdr", "{\"SessionId\":\"a\\u0000b\"}"))
+                .isInstanceOfSatisfying(PushRejected.class, e -> assertThat(e.error()).isEqualTo(PushError.INVALID_FIELD))
+                .hasMessage("SessionId contains a NUL or broken UTF-16");
+        assertThatThrownBy(() -> parse("record", "{\"SessionId\":\"s-1\",\"RecordId\":\"r\\ud800\",\"RecordURL\":\"http://x\"}"))
+                .hasMessage("RecordId contains a NUL or broken UTF-16");
+        assertThatThrownBy(() -> intake.parse("POST", "cdr", "1", "id\u0000tail",
+                "{\"SessionId\":\"s-1\"}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(PushRejected.class, e -> assertThat(e.error()).isEqualTo(PushError.BAD_PUSH_ID));
+        // a pair of surrogates is one character (an emoji), not broken UTF-16
+        assertThat(parse("cdr", "{\"SessionId\":\"call-\\ud83d\\ude00\"}").payload().sessionId()).isEqualTo("call-\ud83d\ude00");
+    }
+
+    @Test
+    void timestampsPastTheLastDaySalesforceStoresAreNoMoment() {
+        assertThat(Timestamps.instant(Long.MAX_VALUE)).isEmpty();
+        assertThat(Timestamps.instant(1_677_140_068_000L)).as("milliseconds sent for seconds").isEmpty();
+        assertThat(Timestamps.instant(32_535_215_999L)).isPresent(); // 3000-12-31
+    }
+
+    @Test
     void readsTheRecordingAndVoicemailSamples() throws IOException {
         PushEnvelope record = parse("record", example("record"));
         Recording recording = (Recording) record.payload();
@@ -150,7 +171,7 @@ class PushIntakeTest {
         assertRejected("cdr", "", PushError.MALFORMED_JSON, "empty");
         assertRejected("cdr", "{\"Caller\":\"1\"}", PushError.MISSING_FIELD, "SessionId");
         assertRejected("cdr", "{\"SessionId\":\"  \"}", PushError.MISSING_FIELD, "SessionId");
-        assertRejected("cdr", "{\"SessionId\":\"" + "s".repeat(129) + "\"}", PushError.INVALID_FIELD, "SessionId");
+        assertRejected("cdr", "{\"SessionId\":\"" + "s".repeat(55) + "\"}", PushError.INVALID_FIELD, "SessionId");
         assertRejected("record", "{\"SessionId\":\"s\",\"RecordURL\":\"u\"}", PushError.MISSING_FIELD, "RecordId");
         assertRejected("record", "{\"SessionId\":\"s\",\"RecordId\":\"r\"}", PushError.MISSING_FIELD, "RecordURL");
         assertRejected("voicemail", "{\"SessionId\":\"s\"}", PushError.MISSING_FIELD, "RecordURL");
