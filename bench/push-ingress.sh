@@ -31,6 +31,7 @@ sampler=
 cleanup() {
   [ -n "$sampler" ] && kill "$sampler" 2>/dev/null || true
   [ -n "$bridge" ] && { kill "$bridge" 2>/dev/null || true; wait "$bridge" 2>/dev/null || true; }
+  [ -z "${BENCH_JFR:-}" ] || cp "$work/bridge.log" "$BENCH_JFR/bridge.log" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -102,10 +103,17 @@ echo
 echo "| endpoint | req/s | p50 | p99 | max | non-2xx |"
 echo "|---|---|---|---|---|---|"
 wrk_run "$work/wrk.txt" /bench/bare -d"$duration"; row bare "$work/wrk.txt" bare
+# BENCH_JFR=<directory>: a JFR recording (jdk's profile settings) of each path's first round
+jfr_start() { [ -z "${BENCH_JFR:-}" ] || jcmd "$bridge" JFR.start name="$1" settings=profile >/dev/null; }
+jfr_stop() { [ -z "${BENCH_JFR:-}" ] || jcmd "$bridge" JFR.stop name="$1" filename="$(realpath "$BENCH_JFR")/$1.jfr" >/dev/null; }
 for round in $(seq 1 "$rounds"); do
+  [ "$round" = 1 ] && jfr_start reference
   PUSH_IDS=unique wrk_run "$work/wrk.txt" /bench/reference?action=cdr -d"$duration"
+  [ "$round" = 1 ] && jfr_stop reference
   row "reference (round $round)" "$work/wrk.txt" reference
+  [ "$round" = 1 ] && jfr_start push-new
   PUSH_IDS=unique wrk_run "$work/wrk.txt" "/tccc/push?action=cdr&version=1" -d"$duration"
+  [ "$round" = 1 ] && jfr_stop push-new
   row "push-new (round $round)" "$work/wrk.txt" push-new
 done
 PUSH_IDS=same wrk_run "$work/wrk.txt" "/tccc/push?action=cdr&version=1" -d"$duration"
@@ -117,6 +125,8 @@ rss_now=$(awk '/^VmRSS/ {print $2}' "/proc/$bridge/status")
 hwm=$(awk '/^VmHWM/ {print $2}' "/proc/$bridge/status")
 kill "$sampler" 2>/dev/null || true
 sampler=
+# BENCH_NMT=1 (with -XX:NativeMemoryTracking=summary in BENCH_JAVA_OPTS): where the memory is
+[ -z "${BENCH_NMT:-}" ] || jcmd "$bridge" VM.native_memory summary | grep -E '^(Total|-)' | sed 's/^/    /'
 
 echo
 mean() { awk '{ s += $1; n++ } END { print s / n }' "$work/$1.rps"; }
