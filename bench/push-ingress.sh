@@ -22,9 +22,6 @@ rounds=${BENCH_ROUNDS:-2}
 rate=${BENCH_RATE:-400}
 connections=${BENCH_CONNECTIONS:-16}
 threads=2
-heap=${BENCH_HEAP:-256m}
-# BENCH_JAVA_OPTS: more JVM flags (e.g. a JFR recording)
-java_opts="-Xmx$heap ${BENCH_JAVA_OPTS:-}"
 work=$(mktemp -d)
 bridge=
 sampler=
@@ -38,6 +35,14 @@ trap cleanup EXIT
 
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 ls target/tccc-bridge-*.jar >/dev/null 2>&1 || mvn -q -B -DskipTests package
+# BENCH_LAUNCH, BENCH_FLAGS, BENCH_HEAP (bench/launch.sh); BENCH_JAVA_OPTS: more JVM flags (e.g. JFR)
+. bench/launch.sh
+launch=${BENCH_LAUNCH:-cds}
+flags=${BENCH_FLAGS:-recommended}
+java_opts="$(bench_java_opts "$flags") ${BENCH_JAVA_OPTS:-}"
+app=$(bench_prepare "$launch" "$flags")
+# fewer glibc malloc arenas: less resident memory for the same heap (docs/OPERATIONS.md)
+[ "$flags" = recommended ] && export MALLOC_ARENA_MAX=2
 
 case "$database" in
   h2) url="jdbc:h2:file:$work/bridge;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
@@ -52,7 +57,7 @@ esac
 push_url="http://127.0.0.1:$port/tccc/push?action=cdr&version=1"
 started=$(date +%s%N)
 # shellcheck disable=SC2086
-java $java_opts -jar target/tccc-bridge-*.jar --server.port="$port" \
+java $java_opts $app --server.port="$port" \
   --spring.datasource.url="$url" --spring.datasource.username="$user" \
   --bridge.delivery.enabled=false \
   --camel.main.routes-include-pattern=file:routes/*.camel.yaml,file:bench/bare.camel.yaml,file:bench/reference.camel.yaml \
@@ -98,7 +103,7 @@ PUSH_IDS=unique wrk_run /dev/null /bench/reference?action=cdr -d"$warmup"
 PUSH_IDS=unique wrk_run /dev/null "/tccc/push?action=cdr&version=1" -d"$warmup"
 
 echo "push ingress on $database, wrk -t$threads -c$connections -d$duration, examples/cdr.json ($(wc -c < examples/cdr.json) bytes)"
-echo "java $java_opts ($(java -version 2>&1 | head -1))"
+echo "launch $launch: java $java_opts ${app%% -jar*} -jar ... ($(java -version 2>&1 | head -1))"
 echo
 echo "| endpoint | req/s | p50 | p99 | max | non-2xx |"
 echo "|---|---|---|---|---|---|"
