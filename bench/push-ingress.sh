@@ -35,12 +35,13 @@ trap cleanup EXIT
 
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 ls target/tccc-bridge-*.jar >/dev/null 2>&1 || mvn -q -B -DskipTests package
-# BENCH_LAUNCH, BENCH_FLAGS, BENCH_HEAP (bench/launch.sh); BENCH_JAVA_OPTS: more JVM flags (e.g. JFR)
+# BENCH_LAUNCH, BENCH_FLAGS, BENCH_HEAP, BENCH_JAVA25 (bench/launch.sh); BENCH_JAVA_OPTS: more JVM flags (e.g. JFR)
 . bench/launch.sh
-launch=${BENCH_LAUNCH:-cds}
+launch=$bench_launch
 flags=${BENCH_FLAGS:-recommended}
 java_opts="$(bench_java_opts "$flags") ${BENCH_JAVA_OPTS:-}"
 app=$(bench_prepare "$launch" "$flags")
+jcmd=$(dirname "$(readlink -f "$(command -v "$bench_java")")")/jcmd
 # fewer glibc malloc arenas: less resident memory for the same heap (docs/OPERATIONS.md)
 [ "$flags" = recommended ] && export MALLOC_ARENA_MAX=2
 
@@ -57,7 +58,7 @@ esac
 push_url="http://127.0.0.1:$port/tccc/push?action=cdr&version=1"
 started=$(date +%s%N)
 # shellcheck disable=SC2086
-java $java_opts $app --server.port="$port" \
+"$bench_java" $java_opts $app --server.port="$port" \
   --spring.datasource.url="$url" --spring.datasource.username="$user" \
   --bridge.delivery.enabled=false \
   --camel.main.routes-include-pattern=file:routes/*.camel.yaml,file:bench/bare.camel.yaml,file:bench/reference.camel.yaml \
@@ -103,14 +104,14 @@ PUSH_IDS=unique wrk_run /dev/null /bench/reference?action=cdr -d"$warmup"
 PUSH_IDS=unique wrk_run /dev/null "/tccc/push?action=cdr&version=1" -d"$warmup"
 
 echo "push ingress on $database, wrk -t$threads -c$connections -d$duration, examples/cdr.json ($(wc -c < examples/cdr.json) bytes)"
-echo "launch $launch: java $java_opts ${app%% -jar*} -jar ... ($(java -version 2>&1 | head -1))"
+echo "launch $launch: java $java_opts ${app%% -jar*} -jar ... ($("$bench_java" -version 2>&1 | head -1))"
 echo
 echo "| endpoint | req/s | p50 | p99 | max | non-2xx |"
 echo "|---|---|---|---|---|---|"
 wrk_run "$work/wrk.txt" /bench/bare -d"$duration"; row bare "$work/wrk.txt" bare
 # BENCH_JFR=<directory>: a JFR recording (jdk's profile settings) of each path's first round
-jfr_start() { [ -z "${BENCH_JFR:-}" ] || jcmd "$bridge" JFR.start name="$1" settings=profile >/dev/null; }
-jfr_stop() { [ -z "${BENCH_JFR:-}" ] || jcmd "$bridge" JFR.stop name="$1" filename="$(realpath "$BENCH_JFR")/$1.jfr" >/dev/null; }
+jfr_start() { [ -z "${BENCH_JFR:-}" ] || "$jcmd" "$bridge" JFR.start name="$1" settings=profile >/dev/null; }
+jfr_stop() { [ -z "${BENCH_JFR:-}" ] || "$jcmd" "$bridge" JFR.stop name="$1" filename="$(realpath "$BENCH_JFR")/$1.jfr" >/dev/null; }
 for round in $(seq 1 "$rounds"); do
   [ "$round" = 1 ] && jfr_start reference
   PUSH_IDS=unique wrk_run "$work/wrk.txt" /bench/reference?action=cdr -d"$duration"
@@ -131,7 +132,7 @@ hwm=$(awk '/^VmHWM/ {print $2}' "/proc/$bridge/status")
 kill "$sampler" 2>/dev/null || true
 sampler=
 # BENCH_NMT=1 (with -XX:NativeMemoryTracking=summary in BENCH_JAVA_OPTS): where the memory is
-[ -z "${BENCH_NMT:-}" ] || jcmd "$bridge" VM.native_memory summary | grep -E '^(Total|-)' | sed 's/^/    /'
+[ -z "${BENCH_NMT:-}" ] || "$jcmd" "$bridge" VM.native_memory summary | grep -E '^(Total|-)' | sed 's/^/    /'
 
 echo
 mean() { awk '{ s += $1; n++ } END { print s / n }' "$work/$1.rps"; }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start-up to the first accepted push, side by side: the fat jar as it is (java -Xmx256m -jar), the
-# fat jar with the recommended flags, and the recommended launch (extracted jar, class data archive,
-# recommended flags; bench/launch.sh, docs/OPERATIONS.md). Each start on a fresh H2 database (so
+# fat jar with the recommended flags, the extracted jar with a class data archive, and, where a Java 25
+# is found, the recommended launch (extracted jar on Java 25, ahead-of-time cache, recommended flags;
+# bench/launch.sh, docs/OPERATIONS.md). Each start on a fresh H2 database (so
 # Flyway creates the schema), BENCH_STARTS rounds, the variants alternating.
 #
 #   bench/startup.sh
@@ -14,6 +15,7 @@ work=$(mktemp -d)
 bridge=
 trap '[ -n "$bridge" ] && { kill "$bridge" 2>/dev/null; wait "$bridge" 2>/dev/null; }; rm -rf "$work"' EXIT
 variants="jar:none jar:recommended cds:recommended"
+[ -z "$java25" ] || variants="$variants aot:recommended"
 for v in $variants; do bench_prepare "${v%%:*}" "${v##*:}" > "$work/${v/:/-}.app"; done
 
 start_once() { # launch, flags: prints seconds to the first push answered ErrCode 0
@@ -24,7 +26,8 @@ start_once() { # launch, flags: prints seconds to the first push answered ErrCod
   started=$(date +%s%N)
   # shellcheck disable=SC2046,SC2086
   ( [ "$2" = recommended ] && export MALLOC_ARENA_MAX=2
-    exec java $(bench_java_opts "$2") $app --server.port="$port" --bridge.delivery.enabled=false \
+    java=java; [ "$1" = aot ] && java=$java25
+    exec "$java" $(bench_java_opts "$2") $app --server.port="$port" --bridge.delivery.enabled=false \
       --spring.datasource.url="jdbc:h2:file:$db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0" \
       --logging.level.root=WARN > "$work/log" 2>&1 ) &
   bridge=$!
@@ -40,7 +43,7 @@ start_once() { # launch, flags: prints seconds to the first push answered ErrCod
   kill "$bridge"; wait "$bridge" 2>/dev/null || true; bridge=
 }
 
-echo "start-up to the first accepted push (s), fresh H2 database, $starts rounds ($(java -version 2>&1 | head -1))"
+echo "start-up to the first accepted push (s), fresh H2 database, $starts rounds ($(java -version 2>&1 | head -1)${java25:+; aot: $("$java25" -version 2>&1 | head -1)})"
 echo "| launch | flags | starts | median |"
 echo "|---|---|---|---|"
 declare -A times
