@@ -19,7 +19,8 @@ if [ "$bench_launch" = aot ]; then
   [ -n "$java25" ] || { echo "BENCH_LAUNCH=aot needs a Java 25 (BENCH_JAVA25)" >&2; exit 2; }
   bench_java=$java25
 fi
-recommended_flags="-XX:+UseSerialGC -Xms64m -XX:MetaspaceSize=128m"
+# BENCH_RECOMMENDED_FLAGS: other flags in their place, to compare (the archive is made for them)
+recommended_flags=${BENCH_RECOMMENDED_FLAGS:-"-XX:+UseSerialGC -Xms64m -XX:MetaspaceSize=128m"}
 
 bench_java_opts() { # flags
   case "$1" in
@@ -30,10 +31,11 @@ bench_java_opts() { # flags
 }
 
 # the extracted application and its archive (class data archive or ahead-of-time cache) under
-# target/bench-app/<launch>-<flags>, made again when the jar is newer; the training run starts the
-# bridge until its context is refreshed
+# target/bench-app/<launch>-<flags>-<hash of the flags>, made again when the jar is newer; the
+# training run starts the bridge until its context is refreshed
 bench_prepare() { # launch, flags
-  local dir=target/bench-app/$1-$2 java=java archive make use
+  local dir java=java archive make use
+  dir=target/bench-app/$1-$2-$(bench_java_opts "$2" | md5sum | cut -c1-8)
   [ "$1" = jar ] && { echo "-jar $bench_jar"; return; }
   case "$1" in
     cds) archive=$dir/app.jsa; make="-XX:ArchiveClassesAtExit=$archive"

@@ -35,7 +35,8 @@ trap cleanup EXIT
 
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 ls target/tccc-bridge-*.jar >/dev/null 2>&1 || mvn -q -B -DskipTests package
-# BENCH_LAUNCH, BENCH_FLAGS, BENCH_HEAP, BENCH_JAVA25 (bench/launch.sh); BENCH_JAVA_OPTS: more JVM flags (e.g. JFR)
+# BENCH_LAUNCH, BENCH_FLAGS, BENCH_RECOMMENDED_FLAGS, BENCH_HEAP, BENCH_JAVA25 (bench/launch.sh);
+# BENCH_JAVA_OPTS: more JVM flags (e.g. JFR); BENCH_H2_SETTINGS: more H2 settings (";CACHE_SIZE=8192")
 . bench/launch.sh
 launch=$bench_launch
 flags=${BENCH_FLAGS:-recommended}
@@ -46,7 +47,7 @@ jcmd=$(dirname "$(readlink -f "$(command -v "$bench_java")")")/jcmd
 [ "$flags" = recommended ] && export MALLOC_ARENA_MAX=2
 
 case "$database" in
-  h2) url="jdbc:h2:file:$work/bridge;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+  h2) url="jdbc:h2:file:$work/bridge;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0${BENCH_H2_SETTINGS:-}"
       user=sa ;;
   postgres) schema="bench_$(date +%s)_$$"
       psql -h 127.0.0.1 -U postgres -d test -qc "CREATE SCHEMA $schema"
