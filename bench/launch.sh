@@ -35,8 +35,8 @@ bench_java_opts() { # flags
 # training run starts the bridge until its context is refreshed
 bench_prepare() { # launch, flags
   local dir java=java archive make use
-  dir=target/bench-app/$1-$2-$(bench_java_opts "$2" | md5sum | cut -c1-8)
   [ "$1" = jar ] && { echo "-jar $bench_jar"; return; }
+  dir=target/bench-app/$1-$2-$(bench_java_opts "$2" | md5sum | cut -c1-8)
   case "$1" in
     cds) archive=$dir/app.jsa; make="-XX:ArchiveClassesAtExit=$archive"
          use="-XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:class+path=off" ;;
